@@ -1,0 +1,71 @@
+package switchboard.platform.database;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** The PostgreSQL cluster directory inside the data folder, and the marker of a finished first start. */
+final class ClusterFolder {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterFolder.class);
+
+    private final Path dataFolder;
+    private final Path cluster;
+    private final Path initialisedMarker;
+
+    ClusterFolder(Path dataFolder) {
+        this.dataFolder = dataFolder;
+        this.cluster = dataFolder.resolve("postgres");
+        this.initialisedMarker = dataFolder.resolve("postgres.initialised");
+    }
+
+    Path path() {
+        return cluster;
+    }
+
+    /** Fails fast: the other version's binaries would otherwise hang until the startup wait runs out. */
+    void refuseOtherMajorVersion(String expected) {
+        Path versionFile = cluster.resolve("PG_VERSION");
+        if (!Files.exists(versionFile)) {
+            return;
+        }
+        try {
+            String found = Files.readString(versionFile).trim();
+            if (!found.equals(expected)) {
+                throw new IncompatibleDataFolderException(cluster, found, expected);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + versionFile, e);
+        }
+    }
+
+    /**
+     * A kill during initdb leaves a half-made cluster that every later start trips on. The
+     * marker is written only after the first complete start; a cluster without it is moved
+     * aside (never deleted, in case it holds anything) and made again.
+     */
+    void setAsideIfInitialisationWasInterrupted() {
+        if (!Files.exists(cluster) || Files.exists(initialisedMarker)) {
+            return;
+        }
+        Path aside = dataFolder.resolve("postgres.incomplete-" + Instant.now().toEpochMilli());
+        log.warn("The database folder {} was never completely initialised (interrupted first start); moving it to {} and starting afresh",
+                cluster, aside);
+        try {
+            Files.move(cluster, aside);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot move the incomplete database folder " + cluster, e);
+        }
+    }
+
+    void markInitialised() throws IOException {
+        if (!Files.exists(initialisedMarker)) {
+            Files.writeString(initialisedMarker, "PostgreSQL " + EmbeddedDatabase.MAJOR_VERSION + " cluster initialised " + Instant.now() + "\n");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package switchboard.platform.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+
+/**
+ * One DataSource either way: the external server when a URL is configured, else the embedded
+ * one. The pool depends on the embedded server bean, so Spring closes the pool first and the
+ * server last, after graceful shutdown has let in-flight requests finish.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final String EMBEDDED = "'${switchboard.database.url:}'.isBlank()";
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression(EMBEDDED)
+    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) {
+        return EmbeddedDatabase.start(properties.dataFolder());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression(EMBEDDED)
+    HikariDataSource embeddedDataSource(EmbeddedDatabase database, DatabaseProperties properties) {
+        return pool(database.jdbcUrl(), database.username(), null, properties.maxPoolSize());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("!(" + EMBEDDED + ")")
+    HikariDataSource externalDataSource(DatabaseProperties properties) {
+        return pool(properties.url(), properties.username(), properties.password(), properties.maxPoolSize());
+    }
+
+    private static HikariDataSource pool(String url, String username, String password, int maxPoolSize) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("switchboard");
+        pool.setJdbcUrl(url);
+        if (username != null && !username.isBlank()) {
+            pool.setUsername(username);
+        }
+        if (password != null && !password.isBlank()) {
+            pool.setPassword(password);
+        }
+        pool.setMaximumPoolSize(maxPoolSize);
+        return pool;
+    }
+
+}
