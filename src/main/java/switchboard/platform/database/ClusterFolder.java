@@ -44,13 +44,23 @@ final class ClusterFolder {
         }
     }
 
+    boolean isInitialised() {
+        return Files.exists(initialisedMarker) && Files.isDirectory(cluster);
+    }
+
     /**
      * A kill during initdb leaves a half-made cluster that every later start trips on. The
      * marker is written only after the first complete start; a cluster without it is moved
-     * aside (never deleted, in case it holds anything) and made again.
+     * aside (never deleted, in case it holds anything) and made again. A marker without its
+     * cluster (someone removed the folder) is dropped, or the next interrupted first start
+     * would pass for a complete one.
      */
-    void setAsideIfInitialisationWasInterrupted() {
-        if (!Files.exists(cluster) || Files.exists(initialisedMarker)) {
+    void setAsideIfInitialisationWasInterrupted() throws IOException {
+        if (!Files.exists(cluster)) {
+            Files.deleteIfExists(initialisedMarker);
+            return;
+        }
+        if (Files.exists(initialisedMarker)) {
             return;
         }
         Path aside = dataFolder.resolve("postgres.incomplete-" + Instant.now().toEpochMilli());
