@@ -16,7 +16,7 @@ import java.time.Instant;
  * must wait twice as long as the last, up to five minutes; a successful sign-in clears the email's count.
  */
 @Component
-class SignInThrottle {
+public class SignInThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
     static final Duration WINDOW = Duration.ofMinutes(15);
@@ -33,7 +33,7 @@ class SignInThrottle {
     }
 
     /** Refuses the attempt, without checking the password, while the required wait has not passed. */
-    void check(String email, String remoteAddress) {
+    public void check(String email, String remoteAddress) {
         Instant now = clock.instant();
         Duration wait = max(
                 remainingWait("email", email, FREE_FAILURES_PER_EMAIL, now),
@@ -44,14 +44,14 @@ class SignInThrottle {
         }
     }
 
-    void recordFailure(String email, String remoteAddress) {
+    public void recordFailure(String email, String remoteAddress) {
         jdbc.sql("insert into sign_in_failures (email, remote_address, failed_at) values (:email, :address, :at)")
                 .param("email", email).param("address", remoteAddress).param("at", Timestamp.from(clock.instant()))
                 .update();
         log.warn("Failed sign-in for {} from {}", email, remoteAddress);
     }
 
-    void recordSuccess(String email) {
+    public void recordSuccess(String email) {
         jdbc.sql("delete from sign_in_failures where email = :email").param("email", email).update();
     }
 
