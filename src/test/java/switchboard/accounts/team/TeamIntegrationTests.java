@@ -86,6 +86,8 @@ class TeamIntegrationTests {
         var wrong = browser.submit(link, link, Map.of("password", "not my password"));
         assertThat(wrong.statusCode()).isEqualTo(200);
         assertThat(wrong.body()).contains("That is not the password of " + fern.email());
+        assertThat(jdbc.sql("select count(*) from sign_in_failures where email = :email").param("email", fern.email())
+                .query(Integer.class).single()).as("a wrong password here counts towards sign-in throttling").isEqualTo(1);
         assertThat(Browserless.redirectPath(browser.submit(link, link, Map.of("password", TestTenants.PASSWORD)))).isEqualTo("/sign-in");
         jdbc.sql("delete from sign_in_failures where email = :email").param("email", fern.email()).update();
 
