@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Slows down password guessing. Failures are kept in PostgreSQL, so every node sees the same
+ * Slows down password guessing, at sign-in and when an invite is accepted with an existing
+ * user's password. Failures are kept in PostgreSQL, so every node sees the same
  * count. After a few failures for one email (or many from one address) each further attempt
  * must wait twice as long as the last, up to five minutes; a successful sign-in clears the email's count.
  */
