@@ -1,5 +1,6 @@
 package switchboard.accounts.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -7,7 +8,13 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import switchboard.accounts.Member;
 
-/** Puts what the app shell shows on every page into the model: who you are, where, and where else you can go. */
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * Puts what the app shell shows on every page into the model: who you are, where, where else
+ * you can go, and the business's time zone.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class ShellModel {
 
@@ -18,12 +25,17 @@ class ShellModel {
     }
 
     @ModelAttribute
-    void shell(Authentication authentication, Model model) {
-        if (authentication == null || !(authentication.getPrincipal() instanceof Member member)) {
+    void shell(Authentication authentication, HttpServletRequest request, Model model) {
+        // @ApiController is a @Controller too, but JSON has no shell: spare the API these queries.
+        if (request.getRequestURI().startsWith("/api/")
+                || authentication == null || !(authentication.getPrincipal() instanceof Member member)) {
             return;
         }
+        var account = accounts.find(member.accountId());
         model.addAttribute("member", member);
-        model.addAttribute("currentAccount", accounts.find(member.accountId()).orElse(null));
+        model.addAttribute("currentAccount", account.orElse(null));
         model.addAttribute("accountChoices", accounts.choicesOf(member.userId()));
+        // Pages show times in the business's time zone: ${#temporals.format(instant.atZone(zone), 'd MMM yyyy, HH:mm')}
+        model.addAttribute("zone", account.map(a -> ZoneId.of(a.timeZone())).orElse(ZoneOffset.UTC));
     }
 }
