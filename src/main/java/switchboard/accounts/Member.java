@@ -1,6 +1,5 @@
 package switchboard.accounts;
 
-import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import switchboard.platform.tenancy.TenantPrincipal;
@@ -14,17 +13,7 @@ import java.util.List;
  * are re-read on every request so a change by an admin applies at once.
  */
 public record Member(long userId, long accountId, String email, String name, Role role)
-        implements TenantPrincipal, AuthenticatedPrincipal, Serializable {
-
-    /**
-     * The name Spring Security and Spring Session know the member by: the user id. Without it the
-     * name is toString(), which overflows the session table's 100-character principal_name
-     * (sign-in then fails with a 500) for a long email or name.
-     */
-    @Override
-    public String getName() {
-        return Long.toString(userId);
-    }
+        implements TenantPrincipal, Serializable {
 
     public List<GrantedAuthority> authorities() {
         return List.of(new SimpleGrantedAuthority(role.authority()));
