@@ -1,5 +1,7 @@
 package switchboard.accounts.account;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,12 +20,22 @@ class ShellModel {
     }
 
     @ModelAttribute
-    void shell(Authentication authentication, Model model) {
+    void shell(Authentication authentication, HttpServletRequest request, Model model) {
         if (authentication == null || !(authentication.getPrincipal() instanceof Member member)) {
+            return;
+        }
+        if (isEventStream(request)) {
+            // The live-updates stream renders no page; its completion dispatch would otherwise
+            // query the database once more at the end of every stream, even while shutting down.
             return;
         }
         model.addAttribute("member", member);
         model.addAttribute("currentAccount", accounts.find(member.accountId()).orElse(null));
         model.addAttribute("accountChoices", accounts.choicesOf(member.userId()));
+    }
+
+    private static boolean isEventStream(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE);
     }
 }
