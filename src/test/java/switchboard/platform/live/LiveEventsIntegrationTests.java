@@ -6,11 +6,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import switchboard.platform.database.DatabaseProperties;
 import switchboard.testsupport.Browserless;
 import switchboard.testsupport.SwitchboardTest;
 import switchboard.testsupport.TestTenants;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -48,6 +50,9 @@ class LiveEventsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DatabaseProperties database;
 
     @Test
     void deliversAnEventOnlyToSubscribersOfItsOwnAccount() throws InterruptedException {
@@ -153,6 +158,25 @@ class LiveEventsIntegrationTests {
             assertThat(stream.next(SECOND).id()).isEqualTo(Long.toString(missed2));
             long live2 = live.publish(alpha.accountId(), "inbox.changed", null, "Live again");
             assertThat(stream.next(SECOND).id()).isEqualTo(Long.toString(live2));
+        }
+    }
+
+    @Test
+    void holdsNoDatabaseConnectionWhileStreaming() throws InterruptedException {
+        var alpha = tenants.create("Alpha");
+        var browser = signedIn(alpha);
+        List<EventStream> tabs = new ArrayList<>();
+        try {
+            for (int i = 0; i < database.maxPoolSize() + 5; i++) {
+                tabs.add(EventStream.open(port, browser.cookies(), null));
+            }
+            assertThat(browser.get("/chats").statusCode()).isEqualTo(200);
+            long id = live.publish(alpha.accountId(), "inbox.changed", null, "To every tab");
+            for (var tab : tabs) {
+                assertThat(tab.nextContaining("To every tab", SECOND).id()).isEqualTo(Long.toString(id));
+            }
+        } finally {
+            tabs.forEach(EventStream::close);
         }
     }
 
