@@ -39,8 +39,4 @@ class LiveEventBus {
             }
         }
     }
-
-    int subscriberCount() {
-        return subscribers.values().stream().mapToInt(Set::size).sum();
-    }
 }

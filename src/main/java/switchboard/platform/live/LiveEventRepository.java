@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The live_events table. The bean works on the pool, inside the caller's transaction; the
@@ -90,10 +89,6 @@ class LiveEventRepository {
 
     long lastId() {
         return jdbc.sql("select coalesce(max(id), 0) from live_events").query(Long.class).single();
-    }
-
-    Optional<LiveEvent> find(long id) {
-        return findAll(List.of(id)).stream().findFirst();
     }
 
     int deleteCreatedBefore(Instant cutoff) {

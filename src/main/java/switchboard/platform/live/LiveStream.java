@@ -50,14 +50,6 @@ final class LiveStream {
         replayed = missed.stream().map(LiveEvent::id).collect(Collectors.toUnmodifiableSet());
     }
 
-    long accountId() {
-        return accountId;
-    }
-
-    SseEmitter emitter() {
-        return emitter;
-    }
-
     /** Called by the listener thread: never blocks. */
     void offer(LiveEvent event) {
         if (event.accountId() == accountId && !outbox.offer(event)) {
