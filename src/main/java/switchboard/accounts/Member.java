@@ -27,10 +27,7 @@ public record Member(long userId, long accountId, String email, String name, Rol
         return new Member(userId, accountId, email, name, newRole);
     }
 
-    /**
-     * Spring Session stores the principal's toString as the session's principal_name (at most 100
-     * characters): keep it short whatever the email and name, and free of personal data for logs.
-     */
+    /** Free of personal data, since principals end up in logs and error messages. */
     @Override
     public String toString() {
         return "Member[userId=" + userId + ", accountId=" + accountId + ", role=" + role + "]";

@@ -1,6 +1,7 @@
 package switchboard.accounts.account;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,8 +27,9 @@ class ShellModel {
 
     @ModelAttribute
     void shell(Authentication authentication, HttpServletRequest request, Model model) {
-        // @ApiController is a @Controller too, but JSON has no shell: spare the API these queries.
-        if (request.getRequestURI().startsWith("/api/")
+        // @ApiController is a @Controller too, and the live-updates stream renders no page either:
+        // neither has a shell, so spare them these queries (the stream would run them at its end too).
+        if (request.getRequestURI().startsWith("/api/") || isEventStream(request)
                 || authentication == null || !(authentication.getPrincipal() instanceof Member member)) {
             return;
         }
@@ -37,5 +39,10 @@ class ShellModel {
         model.addAttribute("accountChoices", accounts.choicesOf(member.userId()));
         // Pages show times in the business's time zone: ${#temporals.format(instant.atZone(zone), 'd MMM yyyy, HH:mm')}
         model.addAttribute("zone", account.map(a -> ZoneId.of(a.timeZone())).orElse(ZoneOffset.UTC));
+    }
+
+    private static boolean isEventStream(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE);
     }
 }
