@@ -36,6 +36,7 @@ class ModularityTests {
         }
         assertThat(COMMITTED_DIAGRAM).as("docs/modules.puml is out of date; rewrite it with "
                 + "./mvnw test -Dtest=ModularityTests -Dswitchboard.update-docs=true").exists();
-        assertThat(Files.readString(COMMITTED_DIAGRAM)).isEqualTo(generated);
+        // The Documenter lists relationships in no fixed order: compare the lines as a set.
+        assertThat(Files.readAllLines(COMMITTED_DIAGRAM)).containsExactlyInAnyOrderElementsOf(generated.lines().toList());
     }
 }
