@@ -26,4 +26,10 @@ public record Member(long userId, long accountId, String email, String name, Rol
     public Member withRole(Role newRole) {
         return new Member(userId, accountId, email, name, newRole);
     }
+
+    /** Free of personal data, since principals end up in logs and error messages. */
+    @Override
+    public String toString() {
+        return "Member[userId=" + userId + ", accountId=" + accountId + ", role=" + role + "]";
+    }
 }

@@ -1,5 +1,7 @@
 package switchboard.accounts;
 
+import switchboard.platform.web.FieldError;
+
 import java.util.Locale;
 
 /** A member's role in one account. Owners and admins manage the team, channels and settings; agents chat. */
@@ -28,5 +30,15 @@ public enum Role {
 
     public static Role fromCode(String code) {
         return Role.valueOf(code.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** A role chosen in a form or API request; anything else is an error in the field "role". */
+    public static Role parse(String code) {
+        for (Role role : values()) {
+            if (code != null && role.code().equalsIgnoreCase(code.strip())) {
+                return role;
+            }
+        }
+        throw new FieldError("role", "Choose a role: owner, admin or agent.");
     }
 }

@@ -23,7 +23,11 @@
     if (status) { status.setAttribute("data-state", state); status.textContent = text; }
   }
   source.onopen = function () { setState("open", "Live updates on"); };
-  source.onerror = function () { setState("reconnecting", "Reconnecting to live updates…"); };
+  source.onerror = function () {
+    // CLOSED: the server refused the stream (e.g. the session ended); the browser will not retry.
+    if (source.readyState === EventSource.CLOSED) { setState("closed", "Live updates stopped. Reload the page to restart them."); }
+    else { setState("reconnecting", "Reconnecting to live updates…"); }
+  };
   source.addEventListener("live", function (message) {
     var event = JSON.parse(message.data);
     document.body.dispatchEvent(new CustomEvent("live:" + event.type, { detail: event }));

@@ -76,12 +76,13 @@ public abstract class BrowserTest {
         return "http://localhost:" + port;
     }
 
-    /** Signs in through the real form. */
+    /** Signs in through the real form and waits for its answer (the chats page, or the form with ?error). */
     protected void signIn(Page page, String email, String password) {
         page.navigate("/sign-in");
         page.getByLabel("Email").fill(email);
         page.getByLabel("Password").fill(password);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(url -> !url.endsWith("/sign-in"));
     }
 }

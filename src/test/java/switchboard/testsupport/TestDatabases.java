@@ -1,5 +1,6 @@
 package switchboard.testsupport;
 
+import org.springframework.boot.SpringApplication;
 import switchboard.platform.database.EmbeddedDatabase;
 
 import java.io.IOException;
@@ -59,10 +60,12 @@ public final class TestDatabases {
     private static String startEmbedded() {
         Path folder = Path.of("target", "test-postgres-" + ProcessHandle.current().pid()).toAbsolutePath();
         EmbeddedDatabase database = EmbeddedDatabase.start(folder);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Spring Boot runs its shutdown handlers after it has closed the cached test contexts; a
+        // JVM hook of our own would race them and stop the server under their graceful shutdown.
+        SpringApplication.getShutdownHandlers().add(() -> {
             database.close();
             deleteQuietly(folder);
-        }, "test-postgres-stop"));
+        });
         return withDatabase(database.jdbcUrl() + "?user=" + database.username(), "postgres");
     }
 

@@ -8,6 +8,7 @@ import switchboard.accounts.AccountSettings;
 import switchboard.accounts.Member;
 import switchboard.accounts.Role;
 import switchboard.accounts.team.MemberRepository;
+import switchboard.platform.live.LiveEvents;
 import switchboard.platform.web.NotFoundException;
 
 import java.time.Clock;
@@ -18,12 +19,15 @@ public class AccountService {
     private final AccountRepository accounts;
     private final MemberRepository members;
     private final ApplicationEventPublisher events;
+    private final LiveEvents live;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, MemberRepository members, ApplicationEventPublisher events, Clock clock) {
+    AccountService(AccountRepository accounts, MemberRepository members, ApplicationEventPublisher events,
+                   LiveEvents live, Clock clock) {
         this.accounts = accounts;
         this.members = members;
         this.events = events;
+        this.live = live;
         this.clock = clock;
     }
 
@@ -37,8 +41,11 @@ public class AccountService {
         return members.activeMember(accountId, creator.userId()).orElseThrow();
     }
 
+    /** Saves the settings and tells the account's open tabs, once the change is committed. */
+    @Transactional
     public void update(Member admin, AccountSettings settings) {
         accounts.update(admin.accountId(), settings);
+        live.publish(admin.accountId(), "account.changed", admin.accountId(), "Account settings saved by " + admin.name());
     }
 
     /** The same user in another of their accounts; 404 when they are not an active member there. */

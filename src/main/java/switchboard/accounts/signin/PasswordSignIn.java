@@ -51,7 +51,7 @@ class PasswordSignIn implements AuthenticationProvider {
                 .orElseThrow(() -> new DisabledException("Your access to every account has been turned off. Ask an admin to turn it on again."));
         throttle.recordSuccess(email);
         members.markUsed(member.accountId(), member.userId(), clock.instant());
-        return UsernamePasswordAuthenticationToken.authenticated(member, null, member.authorities());
+        return new MemberAuthentication(member);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package switchboard.accounts.signin;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -20,6 +22,12 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
@@ -98,6 +106,7 @@ class SecurityConfiguration {
                         .deleteCookies(SESSION_COOKIE))
                 .addFilterBefore(new MemberRefreshFilter(members, sessionMember), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(htmxAwareEntryPoint()))
+                .requestCache(cache -> cache.requestCache(pageRequestCache()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'"))
@@ -110,6 +119,11 @@ class SecurityConfiguration {
     private static AuthenticationEntryPoint htmxAwareEntryPoint() {
         var pages = new LoginUrlAuthenticationEntryPoint("/sign-in");
         return (request, response, e) -> {
+            if (isEventStream(request)) {
+                // An EventSource would follow a redirect to the sign-in page only to fail on HTML.
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                return;
+            }
             if ("true".equals(request.getHeader("HX-Request"))) {
                 response.setHeader("HX-Redirect", "/sign-in");
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -118,6 +132,25 @@ class SecurityConfiguration {
             }
             pages.commence(request, response, e);
         };
+    }
+
+    /**
+     * The page to return to after sign-in. The default cache would also keep the live-updates
+     * stream (/events) that a tab reopens after its session ended, and send the member there.
+     */
+    private static RequestCache pageRequestCache() {
+        var cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(new AndRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
+                new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/favicon.*")),
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest")),
+                new NegatedRequestMatcher(SecurityConfiguration::isEventStream)));
+        return cache;
+    }
+
+    private static boolean isEventStream(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE);
     }
 
     /** The token filter runs inside the security chains only, not as a second servlet filter. */

@@ -2,7 +2,6 @@ package switchboard.accounts.signin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -18,7 +17,7 @@ public class SessionMember {
 
     public void replace(Member member, HttpServletRequest request, HttpServletResponse response) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(member, null, member.authorities()));
+        context.setAuthentication(new MemberAuthentication(member));
         SecurityContextHolder.setContext(context);
         repository.saveContext(context, request, response);
     }

@@ -11,12 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Slows down password guessing. Failures are kept in PostgreSQL, so every node sees the same
+ * Slows down password guessing, at sign-in and when an invite is accepted with an existing
+ * user's password. Failures are kept in PostgreSQL, so every node sees the same
  * count. After a few failures for one email (or many from one address) each further attempt
  * must wait twice as long as the last, up to five minutes; a successful sign-in clears the email's count.
  */
 @Component
-class SignInThrottle {
+public class SignInThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
     static final Duration WINDOW = Duration.ofMinutes(15);
@@ -33,7 +34,7 @@ class SignInThrottle {
     }
 
     /** Refuses the attempt, without checking the password, while the required wait has not passed. */
-    void check(String email, String remoteAddress) {
+    public void check(String email, String remoteAddress) {
         Instant now = clock.instant();
         Duration wait = max(
                 remainingWait("email", email, FREE_FAILURES_PER_EMAIL, now),
@@ -44,14 +45,14 @@ class SignInThrottle {
         }
     }
 
-    void recordFailure(String email, String remoteAddress) {
+    public void recordFailure(String email, String remoteAddress) {
         jdbc.sql("insert into sign_in_failures (email, remote_address, failed_at) values (:email, :address, :at)")
                 .param("email", email).param("address", remoteAddress).param("at", Timestamp.from(clock.instant()))
                 .update();
         log.warn("Failed sign-in for {} from {}", email, remoteAddress);
     }
 
-    void recordSuccess(String email) {
+    public void recordSuccess(String email) {
         jdbc.sql("delete from sign_in_failures where email = :email").param("email", email).update();
     }
 

@@ -84,7 +84,41 @@ public class MemberRepository {
     }
 
     public Optional<Teammate> teammate(long accountId, long userId) {
-        return teammates(accountId).stream().filter(t -> t.userId() == userId).findFirst();
+        return jdbc.sql("""
+                        select u.id, u.email, u.name, m.role, m.active
+                        from memberships m join users u on u.id = m.user_id
+                        where m.account_id = :accountId and m.user_id = :userId""")
+                .param("accountId", accountId).param("userId", userId)
+                .query((rs, n) -> new Teammate(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
+                        Role.fromCode(rs.getString("role")), rs.getBoolean("active")))
+                .optional();
+    }
+
+    /** The membership of the user with this email in the account, active or not. */
+    public Optional<Teammate> teammateByEmail(long accountId, String email) {
+        return findUserByEmail(email).flatMap(user -> teammate(accountId, user.id()));
+    }
+
+    /**
+     * Adds a user to an account they do not belong to yet. False when they already have a
+     * membership there (active or deactivated): joining never changes an existing role or
+     * turns deactivated access back on.
+     */
+    public boolean join(long accountId, long userId, Role role) {
+        return jdbc.sql("""
+                        insert into memberships (account_id, user_id, role) values (:accountId, :userId, :role)
+                        on conflict (account_id, user_id) do nothing""")
+                .param("accountId", accountId).param("userId", userId).param("role", role.code())
+                .update() == 1;
+    }
+
+    /**
+     * Serializes changes to one account's team (roles, access) until the transaction ends, so
+     * two owners demoting each other at the same moment cannot leave the account without one.
+     */
+    public void lockTeam(long accountId) {
+        jdbc.sql("select id from accounts where id = :accountId for update")
+                .param("accountId", accountId).query(Long.class).optional();
     }
 
     public void setRole(long accountId, long userId, Role role) {

@@ -5,7 +5,6 @@ import org.springframework.stereotype.Repository;
 import switchboard.accounts.Member;
 import switchboard.accounts.Role;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,8 +69,5 @@ class ApiTokenRepository {
     }
 
     record TokenMember(long tokenId, Member member) {
-    }
-
-    record ApiToken(long id, String name, String hint, Instant createdAt, Instant lastUsedAt) {
     }
 }

@@ -5,11 +5,6 @@ import switchboard.accounts.Member;
 import switchboard.platform.web.FieldError;
 import switchboard.platform.web.NotFoundException;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +13,6 @@ import java.util.Optional;
 public class ApiTokens {
 
     static final String PREFIX = "sb_";
-    private final SecureRandom random = new SecureRandom();
     private final ApiTokenRepository repository;
 
     ApiTokens(ApiTokenRepository repository) {
@@ -30,15 +24,13 @@ public class ApiTokens {
         if (label.isEmpty() || label.length() > 100) {
             throw new FieldError("name", "Name the token after where it will be used (at most 100 characters).");
         }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        String hint = secret.substring(secret.length() - 4);
-        long id = repository.create(creator.accountId(), creator.userId(), label, sha256(secret), hint);
-        return new NewToken(id, label, secret, hint);
+        Secret secret = Secret.random(PREFIX);
+        String hint = secret.value().substring(secret.value().length() - 4);
+        long id = repository.create(creator.accountId(), creator.userId(), label, secret.sha256(), hint);
+        return new NewToken(id, label, secret.value(), hint);
     }
 
-    public List<ApiTokenRepository.ApiToken> tokensOf(Member member) {
+    public List<ApiToken> tokensOf(Member member) {
         return repository.tokensOf(member.accountId(), member.userId());
     }
 
@@ -52,21 +44,18 @@ public class ApiTokens {
         if (!secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        return repository.memberFor(sha256(secret)).map(found -> {
+        return repository.memberFor(Secret.sha256(secret)).map(found -> {
             repository.touch(found.tokenId());
             return found.member();
         });
     }
 
-    static byte[] sha256(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
     /** The secret leaves the server only in this value, once. */
     public record NewToken(long id, String name, String secret, String hint) {
+
+        @Override
+        public String toString() {
+            return "NewToken[id=" + id + ", name=" + name + "]";
+        }
     }
 }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Its own context (and so its own empty database): setup can only be seen before any account exists. */
 @SwitchboardTest
-@DirtiesContext
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class FirstRunSetupIntegrationTests {
 
     @LocalServerPort

@@ -11,7 +11,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /** A newcomer's first minutes: setup, sign in, find the product's pages, sign out. */
 @SwitchboardTest
-@DirtiesContext
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class SetupSignInBrowserTests extends BrowserTest {
 
     @Test
