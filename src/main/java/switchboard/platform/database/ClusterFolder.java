@@ -8,6 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The PostgreSQL cluster directory inside the data folder, and the marker of a finished first start. */
 final class ClusterFolder {
@@ -63,6 +67,7 @@ final class ClusterFolder {
         if (Files.exists(initialisedMarker)) {
             return;
         }
+        stopOrphanedInitdb();
         Path aside = dataFolder.resolve("postgres.incomplete-" + Instant.now().toEpochMilli());
         log.warn("The database folder {} was never completely initialised (interrupted first start); moving it to {} and starting afresh",
                 cluster, aside);
@@ -71,6 +76,28 @@ final class ClusterFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot move the incomplete database folder " + cluster, e);
         }
+    }
+
+    /**
+     * initdb outlives a JVM killed during the first start and keeps writing; left alone it
+     * would write into the folder we set aside, or into the new cluster made in its place.
+     */
+    private void stopOrphanedInitdb() {
+        String clusterArgument = cluster.toString();
+        ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().map(command -> command.endsWith("initdb")).orElse(false))
+                .filter(process -> process.info().arguments().map(arguments -> Arrays.asList(arguments).contains(clusterArgument)).orElse(false))
+                .forEach(initdb -> {
+                    log.warn("Stopping initdb (pid {}) left working on {} by a start that was killed", initdb.pid(), cluster);
+                    initdb.destroyForcibly();
+                    try {
+                        initdb.onExit().get(5, TimeUnit.SECONDS);
+                    } catch (ExecutionException | TimeoutException e) {
+                        log.warn("initdb (pid {}) has not exited yet", initdb.pid());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
     }
 
     void markInitialised() throws IOException {

@@ -30,7 +30,8 @@ import java.util.function.IntSupplier;
  *   <li>durable commits: {@code fsync} and {@code synchronous_commit} on (zonky passes -F);</li>
  *   <li>one owner per data folder: an OS lock on {@code switchboard.lock}, held for the JVM's life;</li>
  *   <li>an orphan postmaster left by {@code kill -9} is stopped before starting ours;</li>
- *   <li>a cluster whose first initialisation was interrupted is moved aside and made again;</li>
+ *   <li>a cluster whose first initialisation was interrupted is moved aside and made again, and
+ *       binaries whose unpacking was interrupted are unpacked again;</li>
  *   <li>a random port, then a check that we reached <em>our</em> cluster (else another port);</li>
  *   <li>locale C.UTF-8 and UTC (initdb would take both from the environment);</li>
  *   <li>no JVM shutdown hook: Spring closes this bean after the connection pool, so in-flight
@@ -78,6 +79,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             ClusterFolder cluster = new ClusterFolder(folder);
             cluster.refuseOtherMajorVersion(MAJOR_VERSION);
             cluster.setAsideIfInitialisationWasInterrupted();
+            new BinariesFolder(folder).removeInterruptedUnpacking();
             OrphanServer.stopIfRunning(cluster.path());
             EmbeddedPostgres server = startOwnServer(folder, cluster.path(), ports);
             try {
@@ -155,8 +157,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static EmbeddedPostgres startServer(Path folder, Path cluster, int port) throws IOException {
-        Path runtime = folder.resolve("runtime");
-        Files.createDirectories(runtime);
+        Path runtime = Files.createDirectories(new BinariesFolder(folder).path());
         var serverLog = ProcessBuilder.Redirect.appendTo(folder.resolve("postgres.log").toFile());
         return EmbeddedPostgres.builder()
                 .setDataDirectory(cluster)

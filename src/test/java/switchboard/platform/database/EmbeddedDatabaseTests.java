@@ -2,14 +2,19 @@ package switchboard.platform.database;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,6 +24,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -121,6 +127,20 @@ class EmbeddedDatabaseTests {
             assertThat(setAside.getFirst().resolve("postgresql.conf")).hasContent("# initdb was killed while writing this\n");
         }
         assertThat(folder.resolve("postgres.initialised")).exists();
+    }
+
+    @Test
+    void unpacksTheBinariesAgainWhenAnEarlierUnpackingWasKilled() throws Exception {
+        Path folder = temporary.resolve("data");
+        // What a kill -9 in the middle of the first start's unpacking leaves: some files, no ".exists" marker.
+        Path unpacking = folder.resolve("runtime").resolve("PG-" + binariesDigest());
+        Files.createDirectories(unpacking.resolve("bin"));
+        Files.writeString(unpacking.resolve("bin/postgres"), "half written");
+
+        try (Holder fresh = Holder.start(folder)) {
+            assertThat(fresh.report()).as(fresh.output()).startsWith(EmbeddedDatabaseHolder.STARTED);
+        }
+        assertThat(unpacking.resolve(".exists")).exists();
     }
 
     @Test
@@ -228,6 +248,17 @@ class EmbeddedDatabaseTests {
         }
     }
 
+    /** The folder name zonky gives the binaries: the MD5 of the binaries archive. */
+    private static String binariesDigest() throws Exception {
+        String system = System.getProperty("os.name").startsWith("Mac") ? "Darwin" : "Linux";
+        String architecture = "amd64".equals(System.getProperty("os.arch")) ? "x86_64" : System.getProperty("os.arch");
+        try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, architecture)) {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            archive.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), md5));
+            return HexFormat.of().formatHex(md5.digest());
+        }
+    }
+
     private static void insertUntilFailure(EmbeddedDatabase database, AtomicInteger ids, Set<Integer> acknowledged) {
         try (Connection connection = connect(database.port());
              PreparedStatement insert = connection.prepareStatement("insert into commits values (?)")) {
@@ -264,7 +295,11 @@ class EmbeddedDatabaseTests {
     }
 
     /** The other process: the same JVM and classpath, running {@link EmbeddedDatabaseHolder}. */
-    private record Holder(Process process, String report) implements AutoCloseable {
+    private record Holder(Process process, String report, StringBuilder log) implements AutoCloseable {
+
+        String output() {
+            return log.toString();
+        }
 
         static Holder start(Path folder) throws Exception {
             String java = ProcessHandle.current().info().command().orElseThrow();
@@ -285,7 +320,7 @@ class EmbeddedDatabaseTests {
                     report.completeExceptionally(e);
                 }
             });
-            return new Holder(process, report.get(60, TimeUnit.SECONDS));
+            return new Holder(process, report.get(90, TimeUnit.SECONDS), output);
         }
 
         @Override
