@@ -105,6 +105,11 @@ class CrashRecoveryIntegrationTests {
             stored = accountNames(folder);
         }
         assertThat(stored).as("every acknowledged business is there after the restart").containsAll(acknowledged);
+        System.out.printf("Ctrl-C during writes: %d answered (%d after the signal), %d unanswered after it (%s)%n",
+                outcomes.stream().filter(outcome -> outcome.error() == null).count(),
+                outcomes.stream().filter(outcome -> outcome.error() == null && outcome.endedAt() > signalledAt).count(),
+                outcomes.stream().filter(outcome -> outcome.error() != null).count(),
+                outcomes.stream().filter(outcome -> outcome.error() != null).map(outcome -> outcome.error().getClass().getSimpleName()).distinct().toList());
         // A request the server never answered must not have been carried out either: refused
         // connections, and a request sent on a kept-alive connection just as the server closed it
         // (HTTP allows that race; the client sees no byte of an answer), are fine; work done

@@ -53,13 +53,15 @@ public final class DatabaseCommands {
     }
 
     int execute(String[] args) {
-        if (args.length < 2 || args[1].startsWith("-")) {
+        String command = args[0];
+        List<String> files = Arrays.stream(args).skip(1).filter(arg -> !arg.startsWith("-")).toList();
+        if (files.size() != 1) {
             err.println(USAGE);
             return 2;
         }
-        String command = args[0];
-        Path file = Path.of(args[1]).toAbsolutePath().normalize();
-        try (ConfigurableApplicationContext settings = settings(Arrays.copyOfRange(args, 2, args.length))) {
+        Path file = Path.of(files.getFirst()).toAbsolutePath().normalize();
+        String[] settingArguments = Arrays.stream(args).skip(1).filter(arg -> arg.startsWith("-")).toArray(String[]::new);
+        try (ConfigurableApplicationContext settings = settings(settingArguments)) {
             DatabaseProperties database = settings.getBean(DatabaseProperties.class);
             String configuredKey = settings.getEnvironment().getProperty(EncryptionKey.PROPERTY, "");
             Optional<EncryptionKey> key = EncryptionKey.find(configuredKey, database.dataFolder());
