@@ -1,0 +1,11 @@
+package switchboard.inbox.inbox;
+
+import switchboard.accounts.Teammate;
+
+/** A teammate as a member (or possible member) of an inbox. */
+public record InboxMember(long userId, String name, String email, String role) {
+
+    static InboxMember of(Teammate teammate) {
+        return new InboxMember(teammate.userId(), teammate.name(), teammate.email(), teammate.role().label());
+    }
+}

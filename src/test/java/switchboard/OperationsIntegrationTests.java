@@ -1,0 +1,90 @@
+package switchboard;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import switchboard.accounts.Role;
+import switchboard.testsupport.ApiClient;
+import switchboard.testsupport.ApiClient.Response;
+import switchboard.testsupport.Browserless;
+import switchboard.testsupport.SwitchboardTest;
+import switchboard.testsupport.TestTenants;
+import switchboard.testsupport.TestTenants.Tenant;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What operators and API clients reach besides the product: health, metrics, the API description. */
+@SwitchboardTest
+class OperationsIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Test
+    void healthIsPublicAndShowsNoDetails() {
+        Response health = new ApiClient(port, null).get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        assertThat(health.json().propertyNames()).doesNotContain("components", "details");
+    }
+
+    @Test
+    void prometheusMetricsNeedAnOwnerOrAdminToken() {
+        Tenant tenant = tenants.create("Metrics");
+        String agentToken = tenants.tokenFor(tenants.addMember(tenant.accountId(), Role.AGENT));
+        String adminToken = tenants.tokenFor(tenants.addMember(tenant.accountId(), Role.ADMIN));
+
+        Response anonymous = new ApiClient(port, null).get("/actuator/prometheus");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.body()).doesNotContain("jvm_");
+
+        Response agent = new ApiClient(port, agentToken).get("/actuator/prometheus");
+        assertThat(agent.status()).isEqualTo(403);
+        assertThat(agent.body()).doesNotContain("jvm_");
+
+        assertThat(new ApiClient(port, "sb_not-a-real-token").get("/actuator/prometheus").status()).isEqualTo(401);
+
+        for (String token : new String[] {adminToken, tenant.ownerToken()}) {
+            Response metrics = new ApiClient(port, token).get("/actuator/prometheus");
+            assertThat(metrics.status()).isEqualTo(200);
+            assertThat(metrics.contentType()).startsWith("text/plain");
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds");
+        }
+    }
+
+    @Test
+    void prometheusMetricsAreOpenToASignedInAdminButNotToASignedInAgent() {
+        Tenant tenant = tenants.create("Metrics in the browser");
+        var agent = tenants.addMember(tenant.accountId(), Role.AGENT);
+
+        var adminBrowser = new Browserless(port);
+        adminBrowser.signIn(tenant.owner().email(), TestTenants.PASSWORD);
+        var metrics = adminBrowser.get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_");
+
+        var agentBrowser = new Browserless(port);
+        agentBrowser.signIn(agent.email(), TestTenants.PASSWORD);
+        assertThat(agentBrowser.get("/actuator/prometheus").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void apiDescriptionIsPublicAndDeclaresTheBearerScheme() {
+        Response docs = new ApiClient(port, null).get("/api/docs");
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode api = docs.json();
+        assertThat(api.get("openapi").asString()).startsWith("3.");
+        assertThat(api.get("info").get("title").asString()).isEqualTo("Switchboard API");
+        JsonNode bearer = api.get("components").get("securitySchemes").get("bearer");
+        assertThat(bearer.get("type").asString()).isEqualTo("http");
+        assertThat(bearer.get("scheme").asString()).isEqualTo("bearer");
+        assertThat(api.get("paths").propertyNames()).allMatch(path -> path.startsWith("/api/v1/"));
+        JsonNode listInboxes = api.get("paths").get("/api/v1/inboxes").get("get");
+        assertThat(listInboxes.get("security").get(0).has("bearer")).isTrue();
+    }
+}

@@ -1,0 +1,76 @@
+package switchboard;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import switchboard.testsupport.ApiClient;
+import switchboard.testsupport.Browserless;
+import switchboard.testsupport.SwitchboardTest;
+import switchboard.testsupport.TestTenants;
+import switchboard.testsupport.TestTenants.Tenant;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Passwords and API tokens never reach the logs, even with the web and security loggers at DEBUG
+ * (what an operator turns on when hunting a problem).
+ */
+@SwitchboardTest
+@ExtendWith(OutputCaptureExtension.class)
+class SecretsNotLoggedIntegrationTests {
+
+    private static final List<String> LOUD = List.of("switchboard", "org.springframework.web", "org.springframework.security",
+            "org.apache.catalina", "org.apache.coyote.http11");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    LoggingSystem logging;
+
+    @BeforeEach
+    void turnUpLogging() {
+        LOUD.forEach(logger -> logging.setLogLevel(logger, LogLevel.DEBUG));
+    }
+
+    @AfterEach
+    void turnLoggingBackDown() {
+        LOUD.forEach(logger -> logging.setLogLevel(logger, null));
+    }
+
+    @Test
+    void neitherPasswordsNorApiTokensAppearInTheLogs(CapturedOutput output) throws Exception {
+        Tenant tenant = tenants.create("Secretive");
+        String wrongPassword = "wrong-" + System.nanoTime();
+        String unknownToken = "sb_unknown" + System.nanoTime();
+
+        var browser = new Browserless(port);
+        assertThat(Browserless.redirectPath(browser.signIn(tenant.owner().email(), wrongPassword))).isEqualTo("/sign-in?error");
+        assertThat(Browserless.redirectPath(browser.signIn(tenant.owner().email(), TestTenants.PASSWORD))).isEqualTo("/chats");
+        assertThat(browser.get("/settings/inboxes").statusCode()).isEqualTo(200);
+
+        assertThat(new ApiClient(port, tenant.ownerToken()).post("/api/v1/inboxes", "{\"name\": \"Quiet\"}").status()).isEqualTo(201);
+        assertThat(new ApiClient(port, tenant.ownerToken()).get("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(new ApiClient(port, unknownToken).get("/api/v1/inboxes").status()).isEqualTo(401);
+
+        String logs = output.getAll() + Files.readString(Path.of("target/test-logs/switchboard.log"));
+        assertThat(output.getAll()).as("the loggers did write at DEBUG").contains("DEBUG").contains("/api/v1/inboxes");
+        assertThat(logs).doesNotContain(TestTenants.PASSWORD).doesNotContain(wrongPassword)
+                .doesNotContain(tenant.ownerToken()).doesNotContain(unknownToken)
+                .doesNotContain(tenant.ownerToken().substring(3, 20));
+    }
+}
