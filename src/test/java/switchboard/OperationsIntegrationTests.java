@@ -12,6 +12,9 @@ import switchboard.testsupport.TestTenants;
 import switchboard.testsupport.TestTenants.Tenant;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What operators and API clients reach besides the product: health, metrics, the API description. */
@@ -86,5 +89,27 @@ class OperationsIntegrationTests {
         assertThat(api.get("paths").propertyNames()).allMatch(path -> path.startsWith("/api/v1/"));
         JsonNode listInboxes = api.get("paths").get("/api/v1/inboxes").get("get");
         assertThat(listInboxes.get("security").get(0).has("bearer")).isTrue();
+    }
+
+    /** The API description stays complete as routes arrive: each says what it does, who may call it, and how it fails. */
+    @Test
+    void everyApiRouteIsDescribedCompletely() {
+        JsonNode api = new ApiClient(port, null).get("/api/docs").json();
+        boolean securedGlobally = api.path("security").findValues("bearer").size() > 0;
+        List<String> operationIds = new ArrayList<>();
+        api.get("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            String operation = entry.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode spec = entry.getValue();
+            assertThat(spec.path("summary").asString("")).as(operation + " has a summary").isNotBlank();
+            assertThat(spec.path("tags").size()).as(operation + " has a tag").isPositive();
+            assertThat(securedGlobally || spec.path("security").findValues("bearer").size() > 0)
+                    .as(operation + " names the bearer scheme").isTrue();
+            assertThat(spec.get("responses").propertyNames()).as(operation + " documents its answers").contains("401");
+            if (path.getKey().contains("{")) {
+                assertThat(spec.get("responses").propertyNames()).as(operation + " documents 404").contains("404");
+            }
+            operationIds.add(spec.path("operationId").asString(""));
+        }));
+        assertThat(operationIds).as("operation ids").isNotEmpty().doesNotContain("").doesNotHaveDuplicates();
     }
 }

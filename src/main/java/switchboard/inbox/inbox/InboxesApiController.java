@@ -41,7 +41,7 @@ class InboxesApiController {
     }
 
     @GetMapping
-    @Operation(summary = "List inboxes", description = "Every inbox of the token's account, by name.")
+    @Operation(operationId = "listInboxes", summary = "List inboxes", description = "Every inbox of the token's account, by name.")
     @ApiResponse(responseCode = "200", description = "The inboxes")
     List<InboxResponse> list(@AuthenticationPrincipal Member member) {
         return inboxes.list(member).stream().map(InboxResponse::of).toList();
@@ -49,7 +49,7 @@ class InboxesApiController {
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Create an inbox", description = "Owners and admins only. Names are unique in an account, ignoring case.")
+    @Operation(operationId = "createInbox", summary = "Create an inbox", description = "Owners and admins only. Names are unique in an account, ignoring case.")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new inbox")
     @ApiResponse(responseCode = "400", description = "The name is missing or too long", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "403", description = "Agents cannot create inboxes", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -61,7 +61,7 @@ class InboxesApiController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get an inbox")
+    @Operation(operationId = "getInbox", summary = "Get an inbox")
     @ApiResponse(responseCode = "200", description = "The inbox")
     @ApiResponse(responseCode = "404", description = "No inbox with this id in your account", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     InboxResponse get(@AuthenticationPrincipal Member member, @PathVariable long id) {
@@ -70,7 +70,7 @@ class InboxesApiController {
 
     @PatchMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Rename an inbox", description = "Owners and admins only.")
+    @Operation(operationId = "renameInbox", summary = "Rename an inbox", description = "Owners and admins only.")
     @ApiResponse(responseCode = "200", description = "The renamed inbox")
     @ApiResponse(responseCode = "400", description = "The name is missing or too long", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "403", description = "Agents cannot rename inboxes", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -83,7 +83,7 @@ class InboxesApiController {
     @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete an inbox", description = "Owners and admins only.")
+    @Operation(operationId = "deleteInbox", summary = "Delete an inbox", description = "Owners and admins only.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "403", description = "Agents cannot delete inboxes", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "No inbox with this id in your account", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -92,27 +92,27 @@ class InboxesApiController {
     }
 
     @GetMapping("/{id}/members")
-    @Operation(summary = "List an inbox's members", description = "Active teammates who are members of the inbox, by name.")
+    @Operation(operationId = "listInboxMembers", summary = "List an inbox's members", description = "Active teammates who are members of the inbox, by name.")
     @ApiResponse(responseCode = "200", description = "The members")
     @ApiResponse(responseCode = "404", description = "No inbox with this id in your account", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     MembersResponse members(@AuthenticationPrincipal Member member, @PathVariable long id) {
-        return new MembersResponse(inboxes.members(member, id));
+        return MembersResponse.of(inboxes.members(member, id));
     }
 
     @PutMapping("/{id}/members")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Set an inbox's members",
+    @Operation(operationId = "setInboxMembers", summary = "Set an inbox's members",
             description = "Owners and admins only. Replaces the members with exactly these users, each an active teammate in your account.")
     @ApiResponse(responseCode = "200", description = "The members now")
     @ApiResponse(responseCode = "400", description = "A user id is not an active teammate", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "403", description = "Agents cannot choose members", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "No inbox with this id in your account", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     MembersResponse setMembers(@AuthenticationPrincipal Member member, @PathVariable long id, @RequestBody MembersRequest request) {
-        return new MembersResponse(inboxes.setMembers(member, id, request.userIds()));
+        return MembersResponse.of(inboxes.setMembers(member, id, request.userIds()));
     }
 
     @Schema(name = "InboxRequest")
-    record InboxRequest(@Schema(description = "1 to 100 characters, unique in the account ignoring case", example = "Support") String name) {
+    record InboxRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 to 100 characters, unique in the account ignoring case", example = "Support") String name) {
     }
 
     @Schema(name = "Inbox")
@@ -125,10 +125,21 @@ class InboxesApiController {
     }
 
     @Schema(name = "InboxMembersRequest")
-    record MembersRequest(@Schema(description = "User ids of active teammates; an empty list removes every member") List<Long> userIds) {
+    record MembersRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "User ids of active teammates; an empty list removes every member") List<Long> userIds) {
     }
 
     @Schema(name = "InboxMembers")
-    record MembersResponse(List<InboxMember> members) {
+    record MembersResponse(List<MemberResponse> members) {
+
+        static MembersResponse of(List<InboxMember> members) {
+            return new MembersResponse(members.stream()
+                    .map(member -> new MemberResponse(member.userId(), member.name(), member.email(), member.role().code()))
+                    .toList());
+        }
+    }
+
+    @Schema(name = "InboxMember")
+    record MemberResponse(long userId, String name, String email,
+                          @Schema(allowableValues = {"owner", "admin", "agent"}) String role) {
     }
 }

@@ -132,6 +132,7 @@ class InboxesApiIntegrationTests {
         Response set = api.put(members, "{\"userIds\": [%d, %d, %d]}".formatted(bob.userId(), ann.userId(), ann.userId()));
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
         assertThat(set.json().get("members").findValuesAsString("email")).containsExactlyInAnyOrder(ann.email(), bob.email());
+        assertThat(set.json().get("members").findValuesAsString("role")).containsExactlyInAnyOrder("agent", "admin");
         assertThat(api.get(members).json().get("members").findValues("userId")).extracting(node -> node.asLong())
                 .containsExactlyInAnyOrder(ann.userId(), bob.userId());
         assertThat(api.get("/api/v1/inboxes/" + inbox).json().get("memberCount").asInt()).isEqualTo(2);
