@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import switchboard.accounts.Member;
 import switchboard.accounts.Role;
 import switchboard.accounts.token.ApiTokens;
-import switchboard.testsupport.ApiClient;
-import switchboard.testsupport.ApiClient.Response;
+import switchboard.testsupport.BearerClient;
+import switchboard.testsupport.BearerClient.Answer;
 import switchboard.testsupport.SwitchboardTest;
 import switchboard.testsupport.TestTenants;
 import switchboard.testsupport.TestTenants.Tenant;
@@ -85,7 +85,7 @@ class ApiTenancyIntegrationTests {
 
     @BeforeAll
     void discoverTheApiAndMakeTwoAccounts() {
-        Response docs = new ApiClient(port, null).get("/api/docs");
+        Answer docs = new BearerClient(port).get("/api/docs", null);
         assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
         api = docs.json();
         operations = new ArrayList<>();
@@ -102,7 +102,9 @@ class ApiTenancyIntegrationTests {
     void discoversTheRoutesThatAreKnownToExist() {
         assertThat(operations).extracting(Operation::toString).contains(
                 "GET /api/v1/inboxes", "POST /api/v1/inboxes", "GET /api/v1/inboxes/{id}", "PATCH /api/v1/inboxes/{id}",
-                "DELETE /api/v1/inboxes/{id}", "GET /api/v1/inboxes/{id}/members", "PUT /api/v1/inboxes/{id}/members");
+                "DELETE /api/v1/inboxes/{id}", "GET /api/v1/inboxes/{id}/members", "PUT /api/v1/inboxes/{id}/members",
+                "GET /api/v1/teammates/{userId}", "PATCH /api/v1/teammates/{userId}",
+                "DELETE /api/v1/teammates/invitations/{invitationId}", "DELETE /api/v1/tokens/{tokenId}");
         assertThat(operations).allSatisfy(operation -> assertThat(operation.path()).startsWith("/api/v1/"));
     }
 
@@ -119,11 +121,11 @@ class ApiTenancyIntegrationTests {
 
     @Test
     void everyRouteRefusesCallsWithoutAToken() {
-        ApiClient anonymous = new ApiClient(port, null);
+        BearerClient client = new BearerClient(port);
         assertSoftly(softly -> operations.forEach(operation -> {
-            Response response = anonymous.send(operation.method(), operation.pathFor(kind -> "1"), operation.sampleBody(api));
+            Answer response = client.send(operation.method(), operation.pathFor(kind -> "1"), null, operation.sampleBody(api));
             softly.assertThat(response.status()).as(response.toString()).isEqualTo(401);
-            softly.assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
+            softly.assertThat(response.isProblem()).as(response.toString()).isTrue();
         }));
     }
 
@@ -131,28 +133,44 @@ class ApiTenancyIntegrationTests {
     void namingAnotherAccountsObjectIsNotFoundAndChangesNothing() {
         everyRouteNamingAnObjectHasAFixture();
         fixtures().keySet().forEach(this::madeInA);
-        ApiClient bApi = new ApiClient(port, b.ownerToken());
+        BearerClient client = new BearerClient(port);
         List<Operation> naming = operations.stream().filter(operation -> !operation.kinds().isEmpty()).toList();
         assertThat(naming).as("routes that name an object").isNotEmpty();
         assertSoftly(softly -> naming.forEach(operation -> {
             String before = snapshot(a.accountId());
-            Response response = bApi.send(operation.method(), operation.pathFor(kind -> madeInA(kind).id()), operation.sampleBody(api));
+            Answer response = client.send(operation.method(), operation.pathFor(kind -> madeInA(kind).id()), b.ownerToken(),
+                    operation.sampleBody(api));
             softly.assertThat(response.status()).as("B's token on A's object: " + response).isEqualTo(404);
-            softly.assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
+            softly.assertThat(response.isProblem()).as(response.toString()).isTrue();
             softly.assertThat(snapshot(a.accountId())).as("A's data after " + operation).isEqualTo(before);
+        }));
+    }
+
+    @Test
+    void changesThroughRoutesWithoutAnIdNeverReachAnotherAccount() {
+        fixtures().keySet().forEach(this::madeInA);
+        BearerClient client = new BearerClient(port);
+        List<Operation> changes = operations.stream()
+                .filter(operation -> !operation.method().equals("GET") && operation.kinds().isEmpty()).toList();
+        assertThat(changes).as("routes that change something without naming it").isNotEmpty();
+        assertSoftly(softly -> changes.forEach(operation -> {
+            String before = snapshot(a.accountId());
+            Answer response = client.send(operation.method(), operation.path(), b.ownerToken(), operation.sampleBody(api));
+            softly.assertThat(response.status()).as(response.toString()).isLessThan(500);
+            softly.assertThat(snapshot(a.accountId())).as("A's data after B's " + operation).isEqualTo(before);
         }));
     }
 
     @Test
     void listsShowNothingOfAnotherAccount() {
         fixtures().keySet().forEach(this::madeInA);
-        ApiClient bApi = new ApiClient(port, b.ownerToken());
+        BearerClient client = new BearerClient(port);
         List<Operation> lists = operations.stream().filter(operation -> operation.method().equals("GET") && operation.kinds().isEmpty()).toList();
         assertThat(lists).as("list routes").isNotEmpty();
         assertSoftly(softly -> lists.forEach(operation -> {
             String kind = operation.path().substring("/api/v1/".length());
             Made bOwn = fixtures().containsKey(kind) ? madeInB(kind) : null;
-            Response response = bApi.get(operation.path());
+            Answer response = client.get(operation.path(), b.ownerToken());
             softly.assertThat(response.status()).as(response.toString()).isEqualTo(200);
             made.values().forEach(aObject -> softly.assertThat(response.body()).as(operation + " shows A's " + aObject).doesNotContain(aObject.marker()));
             softly.assertThat(response.body()).as(operation + " shows A's account").doesNotContain(accountName(a));
@@ -168,7 +186,7 @@ class ApiTenancyIntegrationTests {
 
     private Made inbox(Tenant tenant) {
         String name = "Inbox of " + accountName(tenant) + " " + System.nanoTime();
-        Response created = new ApiClient(port, tenant.ownerToken()).post("/api/v1/inboxes", "{\"name\": \"" + name + "\"}");
+        Answer created = new BearerClient(port).post("/api/v1/inboxes", tenant.ownerToken(), "{\"name\": \"" + name + "\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return new Made(created.json().get("id").asString(), name);
     }

@@ -10,7 +10,7 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import switchboard.testsupport.ApiClient;
+import switchboard.testsupport.BearerClient;
 import switchboard.testsupport.Browserless;
 import switchboard.testsupport.SwitchboardTest;
 import switchboard.testsupport.TestTenants;
@@ -63,9 +63,10 @@ class SecretsNotLoggedIntegrationTests {
         assertThat(Browserless.redirectPath(browser.signIn(tenant.owner().email(), TestTenants.PASSWORD))).isEqualTo("/chats");
         assertThat(browser.get("/settings/inboxes").statusCode()).isEqualTo(200);
 
-        assertThat(new ApiClient(port, tenant.ownerToken()).post("/api/v1/inboxes", "{\"name\": \"Quiet\"}").status()).isEqualTo(201);
-        assertThat(new ApiClient(port, tenant.ownerToken()).get("/actuator/prometheus").status()).isEqualTo(200);
-        assertThat(new ApiClient(port, unknownToken).get("/api/v1/inboxes").status()).isEqualTo(401);
+        BearerClient api = new BearerClient(port);
+        assertThat(api.post("/api/v1/inboxes", tenant.ownerToken(), "{\"name\": \"Quiet\"}").status()).isEqualTo(201);
+        assertThat(api.get("/actuator/prometheus", tenant.ownerToken()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/inboxes", unknownToken).status()).isEqualTo(401);
 
         String logs = output.getAll() + Files.readString(Path.of("target/test-logs/switchboard.log"));
         assertThat(output.getAll()).as("the loggers did write at DEBUG").contains("DEBUG").contains("/api/v1/inboxes");

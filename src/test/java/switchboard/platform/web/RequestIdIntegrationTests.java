@@ -7,7 +7,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
-import switchboard.testsupport.ApiClient;
+import switchboard.testsupport.BearerClient;
 import switchboard.testsupport.SwitchboardTest;
 import switchboard.testsupport.TestTenants;
 import tools.jackson.databind.JsonNode;
@@ -99,6 +99,6 @@ class RequestIdIntegrationTests {
     }
 
     private static List<JsonNode> jsonLinesWith(Path file, String text) throws IOException {
-        return Files.readAllLines(file).stream().filter(line -> line.contains(text)).map(ApiClient::parse).toList();
+        return Files.readAllLines(file).stream().filter(line -> line.contains(text)).map(BearerClient::parse).toList();
     }
 }
