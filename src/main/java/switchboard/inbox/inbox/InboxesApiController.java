@@ -1,13 +1,9 @@
 package switchboard.inbox.inbox;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,9 +25,6 @@ import java.util.List;
 /** /api/v1/inboxes: the same operations as Settings -> Inboxes, for scripts and integrations. */
 @ApiController("/api/v1/inboxes")
 @Tag(name = "Inboxes", description = "Inboxes of your account and which teammates are their members. Channels route into inboxes.")
-@SecurityRequirement(name = "bearer")
-@ApiResponse(responseCode = "401", description = "No valid API token",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 class InboxesApiController {
 
     private final InboxService inboxes;
@@ -41,19 +34,16 @@ class InboxesApiController {
     }
 
     @GetMapping
-    @Operation(operationId = "listInboxes", summary = "List inboxes", description = "Every inbox of the token's account, by name.")
-    @ApiResponse(responseCode = "200", description = "The inboxes")
+    @Operation(operationId = "listInboxes", summary = "Every inbox of the account, by name")
     List<InboxResponse> list(@AuthenticationPrincipal Member member) {
         return inboxes.list(member).stream().map(InboxResponse::of).toList();
     }
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "createInbox", summary = "Create an inbox", description = "Owners and admins only. Names are unique in an account, ignoring case.")
-    @ApiResponse(responseCode = "201", description = "Created; Location names the new inbox")
-    @ApiResponse(responseCode = "400", description = "The name is missing or too long", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Agents cannot create inboxes", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "An inbox of that name exists", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createInbox", summary = "Create an inbox (owners and admins)",
+            description = "Answers 201 with the inbox and its address in Location. Names are unique in an account, ignoring case (409).")
     ResponseEntity<InboxResponse> create(@AuthenticationPrincipal Member member, @RequestBody InboxRequest request) {
         Inbox inbox = inboxes.create(member, new InboxName(request.name()));
         var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(inbox.id()).toUri();
@@ -61,21 +51,15 @@ class InboxesApiController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getInbox", summary = "Get an inbox")
-    @ApiResponse(responseCode = "200", description = "The inbox")
-    @ApiResponse(responseCode = "404", description = "No inbox with this id in your account", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(operationId = "getInbox", summary = "One inbox", description = "An inbox of another account answers 404.")
     InboxResponse get(@AuthenticationPrincipal Member member, @PathVariable long id) {
         return InboxResponse.of(inboxes.get(member, id));
     }
 
     @PatchMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "renameInbox", summary = "Rename an inbox", description = "Owners and admins only.")
-    @ApiResponse(responseCode = "200", description = "The renamed inbox")
-    @ApiResponse(responseCode = "400", description = "The name is missing or too long", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Agents cannot rename inboxes", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No inbox with this id in your account", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Another inbox has that name", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(operationId = "renameInbox", summary = "Rename an inbox (owners and admins)",
+            description = "A name another inbox of the account has, in any case, answers 409.")
     InboxResponse rename(@AuthenticationPrincipal Member member, @PathVariable long id, @RequestBody InboxRequest request) {
         return InboxResponse.of(inboxes.rename(member, id, new InboxName(request.name())));
     }
@@ -83,36 +67,28 @@ class InboxesApiController {
     @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(operationId = "deleteInbox", summary = "Delete an inbox", description = "Owners and admins only.")
-    @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "403", description = "Agents cannot delete inboxes", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No inbox with this id in your account", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(operationId = "deleteInbox", summary = "Delete an inbox (owners and admins)")
     void delete(@AuthenticationPrincipal Member member, @PathVariable long id) {
         inboxes.delete(member, id);
     }
 
     @GetMapping("/{id}/members")
-    @Operation(operationId = "listInboxMembers", summary = "List an inbox's members", description = "Active teammates who are members of the inbox, by name.")
-    @ApiResponse(responseCode = "200", description = "The members")
-    @ApiResponse(responseCode = "404", description = "No inbox with this id in your account", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(operationId = "listInboxMembers", summary = "The inbox's members: active teammates chosen for it, by name")
     MembersResponse members(@AuthenticationPrincipal Member member, @PathVariable long id) {
         return MembersResponse.of(inboxes.members(member, id));
     }
 
     @PutMapping("/{id}/members")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "setInboxMembers", summary = "Set an inbox's members",
-            description = "Owners and admins only. Replaces the members with exactly these users, each an active teammate in your account.")
-    @ApiResponse(responseCode = "200", description = "The members now")
-    @ApiResponse(responseCode = "400", description = "A user id is not an active teammate", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Agents cannot choose members", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No inbox with this id in your account", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(operationId = "setInboxMembers", summary = "Choose the inbox's members (owners and admins)",
+            description = "Replaces the members with exactly these users. Each must be an active teammate in the account (400 naming userIds).")
     MembersResponse setMembers(@AuthenticationPrincipal Member member, @PathVariable long id, @RequestBody MembersRequest request) {
         return MembersResponse.of(inboxes.setMembers(member, id, request.userIds()));
     }
 
     @Schema(name = "InboxRequest")
-    record InboxRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 to 100 characters, unique in the account ignoring case", example = "Support") String name) {
+    record InboxRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Support",
+            description = "1 to 100 characters, unique in the account ignoring case") String name) {
     }
 
     @Schema(name = "Inbox")
@@ -125,7 +101,8 @@ class InboxesApiController {
     }
 
     @Schema(name = "InboxMembersRequest")
-    record MembersRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "User ids of active teammates; an empty list removes every member") List<Long> userIds) {
+    record MembersRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+            description = "User ids of active teammates; an empty list removes every member") List<Long> userIds) {
     }
 
     @Schema(name = "InboxMembers")
