@@ -12,10 +12,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * Its own context (and so its own empty database, even when an earlier test class left accounts in
- * the cached one): setup can only be seen before any account exists.
- */
+/** Its own context (and so its own empty database): setup can only be seen before any account exists. */
 @SwitchboardTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class FirstRunSetupIntegrationTests {
