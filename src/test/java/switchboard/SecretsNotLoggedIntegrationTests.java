@@ -11,13 +11,13 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import switchboard.testsupport.BearerClient;
+import switchboard.testsupport.CurrentLogFile;
 import switchboard.testsupport.Browserless;
 import switchboard.testsupport.SwitchboardTest;
 import switchboard.testsupport.TestTenants;
 import switchboard.testsupport.TestTenants.Tenant;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +68,7 @@ class SecretsNotLoggedIntegrationTests {
         assertThat(api.get("/actuator/prometheus", tenant.ownerToken()).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/inboxes", unknownToken).status()).isEqualTo(401);
 
-        String logs = output.getAll() + Files.readString(Path.of("target/test-logs/switchboard.log"));
+        String logs = output.getAll() + Files.readString(CurrentLogFile.path());
         assertThat(output.getAll()).as("the loggers did write at DEBUG").contains("DEBUG").contains("/api/v1/inboxes");
         assertThat(logs).doesNotContain(TestTenants.PASSWORD).doesNotContain(wrongPassword)
                 .doesNotContain(tenant.ownerToken()).doesNotContain(unknownToken)

@@ -6,8 +6,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
 import switchboard.testsupport.BearerClient;
+import switchboard.testsupport.CurrentLogFile;
 import switchboard.testsupport.SwitchboardTest;
 import switchboard.testsupport.TestTenants;
 import tools.jackson.databind.JsonNode;
@@ -34,9 +34,6 @@ class RequestIdIntegrationTests {
 
     @Autowired
     TestTenants tenants;
-
-    @Autowired
-    Environment environment;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -76,7 +73,7 @@ class RequestIdIntegrationTests {
         assertThat(output.getOut().lines().filter(line -> line.contains("[" + id + "]")))
                 .anySatisfy(line -> assertThat(line).contains("Inbox").contains("created"));
 
-        Path file = Path.of(environment.getRequiredProperty("logging.file.name"));
+        Path file = CurrentLogFile.path();
         assertThat(file).as("tests log under target/, not into a data folder").startsWith(Path.of("target"));
         List<JsonNode> lines = jsonLinesWith(file, id);
         assertThat(lines).anySatisfy(line -> {
