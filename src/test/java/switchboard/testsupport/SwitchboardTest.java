@@ -15,7 +15,9 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The log file goes under target/, not into the data folder of the working copy.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "logging.file.name=target/test-logs/switchboard.log")
 @ContextConfiguration(initializers = FreshDatabase.class)
 @Import(TestTenants.class)
 public @interface SwitchboardTest {
