@@ -32,9 +32,16 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = requestId(request);
-        request.setAttribute(ATTRIBUTE, id);
-        response.setHeader(HEADER, id);
+        String id;
+        if (request.getAttribute(ATTRIBUTE) instanceof String earlier) {
+            // A later dispatch of the same request (error page, async completion): the header is
+            // already set, and touching headers here could race a streaming response's own thread.
+            id = earlier;
+        } else {
+            id = offeredOrNew(request);
+            request.setAttribute(ATTRIBUTE, id);
+            response.setHeader(HEADER, id);
+        }
         MDC.put(MDC_KEY, id);
         try {
             chain.doFilter(request, response);
@@ -43,15 +50,12 @@ public class RequestIdFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Error pages and async completions run in later dispatches (maybe on other threads): same id. */
-    private static String requestId(HttpServletRequest request) {
-        if (request.getAttribute(ATTRIBUTE) instanceof String earlier) {
-            return earlier;
-        }
+    private static String offeredOrNew(HttpServletRequest request) {
         String offered = request.getHeader(HEADER);
         return offered != null && SAFE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 
+    /** Error pages and async completions run in later dispatches, maybe on other threads: their logs carry the id too. */
     @Override
     protected boolean shouldNotFilterAsyncDispatch() {
         return false;
