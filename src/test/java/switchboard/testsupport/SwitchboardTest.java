@@ -15,9 +15,10 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-// The log file goes under target/, not into the data folder of the working copy.
+// The data folder (logs, the secret key; the database comes from FreshDatabase) lies under
+// target/, not in the working copy.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "logging.file.name=target/test-logs/switchboard.log")
+        properties = "switchboard.database.data-folder=target/test-data")
 @ContextConfiguration(initializers = FreshDatabase.class)
 @Import(TestTenants.class)
 public @interface SwitchboardTest {
