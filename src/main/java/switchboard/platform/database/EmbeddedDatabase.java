@@ -47,7 +47,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     static final String DATABASE_NAME = "switchboard";
     static final String SUPERUSER = "postgres";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
-    private static final int PORT_ATTEMPTS = 3;
     /** Crash recovery after kill -9 replays the WAL before the server accepts connections. */
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(180);
     /** zonky's pg_ctl stop gives up after 5 s; the shutdown checkpoint of a busy server may take longer. */
@@ -71,7 +70,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return start(dataFolder, EmbeddedDatabase::freePort);
     }
 
-    /** @param ports the port to try for each attempt (tests hand out a taken one first) */
+    /** @param ports gives the port to start on (tests hand out a taken one) */
     static EmbeddedDatabase start(Path dataFolder, IntSupplier ports) {
         Path folder = createFolder(dataFolder);
         DataFolderLock lock = DataFolderLock.acquire(folder);
@@ -81,7 +80,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             cluster.setAsideIfInitialisationWasInterrupted();
             new BinariesFolder(folder).removeInterruptedUnpacking();
             OrphanServer.stopIfRunning(cluster.path());
-            EmbeddedPostgres server = startOwnServer(folder, cluster.path(), ports);
+            EmbeddedPostgres server = startOwnServer(folder, cluster.path(), ports.getAsInt());
             try {
                 createDatabaseIfMissing(server);
                 cluster.markInitialised();
@@ -134,26 +133,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /**
      * If the port was taken in the moment between choosing and binding it, our postmaster
      * fails and zonky's readiness check reaches the server holding the port instead. Only the
-     * server's own answer about its data directory tells the two apart.
+     * server's own answer about its data directory tells the two apart. We then refuse to go on
+     * (never work on someone else's database); starting again picks another free port. (Retrying
+     * in-process was tried: a second pg_ctl start on the same cluster right after the failed one
+     * could hang until the startup wait ran out.)
      */
-    private static EmbeddedPostgres startOwnServer(Path folder, Path cluster, IntSupplier ports) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            EmbeddedPostgres server = startServer(folder, cluster, ports.getAsInt());
-            try (Connection connection = server.getPostgresDatabase().getConnection()) {
-                if (servesCluster(connection, cluster)) {
-                    return server;
-                }
-            } catch (SQLException e) {
-                stop(server, cluster);
-                throw new IOException("Cannot query the embedded PostgreSQL: " + e.getMessage(), e);
+    private static EmbeddedPostgres startOwnServer(Path folder, Path cluster, int port) throws IOException {
+        EmbeddedPostgres server = startServer(folder, cluster, port);
+        try (Connection connection = server.getPostgresDatabase().getConnection()) {
+            if (servesCluster(connection, cluster)) {
+                return server;
             }
-            log.warn("Port {} belongs to another PostgreSQL server; starting ours on another port", server.getPort());
+        } catch (SQLException e) {
             stop(server, cluster);
-            OrphanServer.stopIfRunning(cluster);
-            if (attempt == PORT_ATTEMPTS) {
-                throw new IOException("Every port tried for the embedded PostgreSQL was taken by another server");
-            }
+            throw new IOException("Cannot query the embedded PostgreSQL: " + e.getMessage(), e);
         }
+        stop(server, cluster);
+        OrphanServer.stopIfRunning(cluster);
+        throw new PortTakenException(port);
     }
 
     private static EmbeddedPostgres startServer(Path folder, Path cluster, int port) throws IOException {

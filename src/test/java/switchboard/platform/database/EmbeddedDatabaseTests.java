@@ -224,13 +224,13 @@ class EmbeddedDatabaseTests {
     }
 
     @Test
-    void startsOnAnotherPortWhenItsPortWasTakenByAnotherServer() throws Exception {
+    void refusesToWorkOnAnotherServerThatHoldsItsPort() throws Exception {
         try (EmbeddedDatabase other = EmbeddedDatabase.start(temporary.resolve("other"))) {
-            AtomicInteger attempts = new AtomicInteger();
-            try (EmbeddedDatabase database = EmbeddedDatabase.start(temporary.resolve("data"),
-                    () -> attempts.getAndIncrement() == 0 ? other.port() : EmbeddedDatabase.freePort())) {
-                assertThat(attempts).hasValue(2);
-                assertThat(database.port()).isNotEqualTo(other.port());
+            assertThatThrownBy(() -> EmbeddedDatabase.start(temporary.resolve("data"), other::port))
+                    .isInstanceOf(PortTakenException.class)
+                    .hasMessageContaining("port " + other.port()).hasMessageContaining("start Switchboard again");
+            assertThat(query(other, "select current_setting('data_directory')")).isEqualTo(other.dataFolder().resolve("postgres").toString());
+            try (EmbeddedDatabase database = EmbeddedDatabase.start(temporary.resolve("data"))) {
                 assertThat(query(database, "select current_setting('data_directory')")).isEqualTo(database.dataFolder().resolve("postgres").toString());
             }
         }
