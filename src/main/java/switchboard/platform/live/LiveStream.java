@@ -29,6 +29,7 @@ final class LiveStream {
     private Set<Long> replayed = Set.of();
     private final long retryMillis;
     private volatile boolean ended;
+    private volatile boolean abandoned;
 
     /** The JSON data of an SSE event, as switchboard.js reads it. */
     record Payload(String type, Long subjectId, String text) {
@@ -68,6 +69,15 @@ final class LiveStream {
         outbox.offer(END);
     }
 
+    /**
+     * The container ended the response itself (timeout, error, browser gone): the writer stops
+     * without completing it, since completing from a second thread races the container on it.
+     */
+    void abandon() {
+        abandoned = true;
+        end();
+    }
+
     /** The stream's writer; returns when the stream ends or the browser is gone. */
     void write() {
         try {
@@ -87,10 +97,16 @@ final class LiveStream {
             }
         } catch (IOException | IllegalStateException e) {
             // The browser is gone, or the response was completed meanwhile (timeout, shutdown).
+            // Not complete() here: the container already dispatches the failure on its own thread,
+            // and completing from this one as well races it on the response (seen as an NPE
+            // inside Tomcat's header list and a stream that never finished).
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        emitter.complete();
+        if (!abandoned) {
+            emitter.complete();
+        }
     }
 
     private void send(LiveEvent event) throws IOException {

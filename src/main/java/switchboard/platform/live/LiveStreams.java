@@ -51,7 +51,7 @@ class LiveStreams implements SmartLifecycle {
         Runnable close = () -> {
             subscription.close();
             open.remove(stream);
-            stream.end();
+            stream.abandon();
         };
         emitter.onCompletion(close);
         emitter.onError(error -> close.run());
