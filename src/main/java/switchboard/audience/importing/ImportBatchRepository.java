@@ -1,0 +1,212 @@
+package switchboard.audience.importing;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+/**
+ * Merges one prepared batch into contacts, tags and list, set-based: the batch is COPied into a
+ * temporary table, matched against existing contacts by phone and by email in one join, and
+ * merged in a few statements (new contacts with their tags and list membership in one statement,
+ * existing ones by the duplicate policy). Runs inside the caller's transaction.
+ */
+@Repository
+class ImportBatchRepository {
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    ImportBatchRepository(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** The outcome of one batch: counts by contact, conflicts found by the database, consent changes. */
+    record MergeResult(long created, long updated, long unchanged, List<Integer> conflictGroups, List<String> conflictReasons,
+                       long[] optedIn) {
+    }
+
+    record MergeTarget(long accountId, long importId, long listId, List<Long> tagIds, DuplicatePolicy policy,
+                       boolean consentAttested, Instant now) {
+    }
+
+    MergeResult merge(PreparedBatch batch, MergeTarget target) {
+        // Big pending lists make the trigram index take a batch's entries in one sorted pass
+        // instead of one by one; the import flushes it at the end so search stays fast.
+        jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
+        jdbc.sql("""
+                create temp table import_rows (
+                    g int not null, line bigint not null, phone text, email citext, first_name text, last_name text,
+                    company text, attributes jsonb
+                ) on commit drop""").update();
+        copy("copy import_rows from stdin", batch.stagingRows());
+        jdbc.sql("analyze import_rows").update();
+        jdbc.sql("""
+                create temp table import_matches on commit drop as
+                select s.*, p.id as phone_contact, e.id as email_contact
+                from import_rows s
+                left join contacts p on p.account_id = :account and p.phone = s.phone
+                left join contacts e on e.account_id = :account and e.email = s.email""")
+                .param("account", target.accountId()).update();
+
+        List<Integer> conflictGroups = new ArrayList<>();
+        List<String> conflictReasons = new ArrayList<>();
+        jdbc.sql("select g, phone_contact, email_contact from import_matches where phone_contact <> email_contact order by g")
+                .query(row -> {
+                    conflictGroups.add(row.getInt(1));
+                    conflictReasons.add("Conflict: the phone belongs to contact #" + row.getLong(2) + " and the email to contact #"
+                            + row.getLong(3) + " (different contacts); not merged");
+                });
+
+        long[] created = insertNew(target);
+        long unchangedOrUpdated = jdbc.sql("""
+                create temp table import_targets on commit drop as
+                select coalesce(phone_contact, email_contact) as contact_id, g, line, phone, email, first_name, last_name, company, attributes,
+                       row_number() over (partition by coalesce(phone_contact, email_contact) order by line) as round
+                from import_matches
+                where coalesce(phone_contact, email_contact) is not null
+                  and (phone_contact is null or email_contact is null or phone_contact = email_contact)""").update();
+        long updated = 0;
+        if (unchangedOrUpdated > 0) {
+            updated = updateExisting(target);
+            tagAndListExisting(target);
+        }
+        long[] optedIn = created;
+        if (target.consentAttested() && unchangedOrUpdated > 0) {
+            long[] existingOptedIn = jdbc.sql("""
+                            update contacts c set consent_status = 'opted_in', updated_at = :now
+                            from (select distinct contact_id from import_targets) t
+                            where c.account_id = :account and c.id = t.contact_id and c.consent_status = 'unknown'
+                            returning c.id""")
+                    .param("account", target.accountId()).param("now", Timestamp.from(target.now()))
+                    .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+            optedIn = LongStream.concat(LongStream.of(created), LongStream.of(existingOptedIn)).toArray();
+        } else if (!target.consentAttested()) {
+            optedIn = new long[0];
+        }
+        return new MergeResult(created.length, updated, unchangedOrUpdated - updated, conflictGroups, conflictReasons, optedIn);
+    }
+
+    /** New contacts, their tags and their list membership in one statement; returns their ids. */
+    private long[] insertNew(MergeTarget target) {
+        return jdbc.sql("""
+                        with inserted as (
+                            insert into contacts (account_id, first_name, last_name, phone, email, company, attributes,
+                                                  consent_status, source, source_import_id, created_at, updated_at)
+                            select :account, first_name, last_name, phone, email, company, coalesce(attributes, '{}'::jsonb),
+                                   :consent, 'import', :import, :now, :now
+                            from import_matches
+                            where phone_contact is null and email_contact is null
+                            order by line
+                            returning id),
+                        tagged as (
+                            insert into contact_tags (account_id, tag_id, contact_id)
+                            select :account, t.id, i.id from inserted i cross join unnest(:tags::bigint[]) as t(id)),
+                        listed as (
+                            insert into list_members (account_id, list_id, contact_id, added_at)
+                            select :account, :list, i.id, :now from inserted i)
+                        select id from inserted""")
+                .param("account", target.accountId()).param("import", target.importId()).param("list", target.listId())
+                .param("tags", arrayLiteral(target.tagIds()))
+                .param("consent", target.consentAttested() ? "opted_in" : "unknown")
+                .param("now", Timestamp.from(target.now()))
+                .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * Applies the policy to matched contacts. Two contacts of the batch may match the same stored
+     * contact (one by phone, one by email); they are applied in file order, one round each,
+     * because one statement may change a row only once.
+     */
+    private long updateExisting(MergeTarget target) {
+        if (target.policy() == DuplicatePolicy.SKIP) {
+            return 0;
+        }
+        boolean overwrite = target.policy() == DuplicatePolicy.OVERWRITE;
+        String first = overwrite ? "coalesce(t.first_name, c.first_name)" : "coalesce(c.first_name, t.first_name)";
+        String last = overwrite ? "coalesce(t.last_name, c.last_name)" : "coalesce(c.last_name, t.last_name)";
+        String company = overwrite ? "coalesce(t.company, c.company)" : "coalesce(c.company, t.company)";
+        String phone = overwrite ? "coalesce(t.phone, c.phone)" : "coalesce(c.phone, t.phone)";
+        String email = overwrite ? "coalesce(t.email, c.email)" : "coalesce(c.email, t.email)";
+        String attributes = overwrite ? "c.attributes || coalesce(t.attributes, '{}'::jsonb)" : "coalesce(t.attributes, '{}'::jsonb) || c.attributes";
+        String sql = """
+                update contacts c set first_name = %1$s, last_name = %2$s, company = %3$s, phone = %4$s, email = %5$s,
+                                      attributes = %6$s, updated_at = :now
+                from import_targets t
+                where c.account_id = :account and c.id = t.contact_id and t.round = :round
+                  and (%1$s, %2$s, %3$s, %4$s, %5$s, %6$s)
+                      is distinct from (c.first_name, c.last_name, c.company, c.phone, c.email, c.attributes)"""
+                .formatted(first, last, company, phone, email, attributes);
+        long rounds = jdbc.sql("select coalesce(max(round), 0) from import_targets").query(Long.class).single();
+        long updated = 0;
+        for (long round = 1; round <= rounds; round++) {
+            updated += jdbc.sql(sql).param("account", target.accountId()).param("now", Timestamp.from(target.now()))
+                    .param("round", round).update();
+        }
+        return updated;
+    }
+
+    private void tagAndListExisting(MergeTarget target) {
+        if (!target.tagIds().isEmpty()) {
+            jdbc.sql("""
+                            insert into contact_tags (account_id, tag_id, contact_id)
+                            select distinct :account, tag.id, t.contact_id
+                            from import_targets t cross join unnest(:tags::bigint[]) as tag(id)
+                            on conflict do nothing""")
+                    .param("account", target.accountId()).param("tags", arrayLiteral(target.tagIds())).update();
+        }
+        jdbc.sql("""
+                        insert into list_members (account_id, list_id, contact_id, added_at)
+                        select distinct :account, :list, t.contact_id, cast(:now as timestamptz) from import_targets t
+                        on conflict do nothing""")
+                .param("account", target.accountId()).param("list", target.listId()).param("now", Timestamp.from(target.now()))
+                .update();
+    }
+
+    /** Rejected rows go into the error report (COPY: there may be many). */
+    void recordRejected(byte[] rows) {
+        if (rows.length > 0) {
+            copy("copy import_errors (import_id, line, row_text, reason) from stdin", rows);
+        }
+    }
+
+    /** Makes the rows of the trigram index's pending list searchable at full speed. */
+    void flushSearchIndex() {
+        jdbc.sql("select gin_clean_pending_list('contacts_search_idx'::regclass)").query(Long.class).single();
+    }
+
+    private void copy(String sql, byte[] rows) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            try {
+                copy.writeToCopy(rows, 0, rows.length);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static String arrayLiteral(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+}

@@ -1,0 +1,185 @@
+package switchboard.audience.importing;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
+import switchboard.audience.ConsentAttestation;
+import switchboard.audience.ConsentLedger;
+import switchboard.audience.attribute.AttributeDefinition;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * One run of one import on this node, from its checkpoint to the end of the file (or a cancel).
+ *
+ * <p>Two threads form a pipeline: a reader decodes, parses, normalizes and deduplicates the next
+ * batch and encodes it for COPY while this thread merges the previous one in the database; the
+ * queue between them holds one batch, so memory is bounded by the batch size, not the file.
+ * Each batch commits with the import's counters and checkpoint in one transaction: a crash
+ * anywhere resumes after the last committed batch with nothing lost or doubled.
+ */
+final class ImportJob {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
+    private static final int ATTEMPTS = 3;
+
+    record Collaborators(ImportRepository imports, ImportFileRepository files, ImportBatchRepository batches,
+                         ConsentLedger ledger, TransactionTemplate transactions, Clock clock, ImportProperties properties) {
+    }
+
+    /** How the run ended. */
+    enum Outcome { COMPLETED, CANCELLED, LOST }
+
+    private final Collaborators with;
+    private final ImportRepository.ImportJobSettings settings;
+    private final String node;
+    private final String defaultCountry;
+    private final Map<String, AttributeDefinition> attributes;
+    private final List<Long> tagIds;
+
+    ImportJob(Collaborators with, ImportRepository.ImportJobSettings settings, String node, String defaultCountry,
+              Map<String, AttributeDefinition> attributes, List<Long> tagIds) {
+        this.with = with;
+        this.settings = settings;
+        this.node = node;
+        this.defaultCountry = defaultCountry;
+        this.attributes = attributes;
+        this.tagIds = tagIds;
+    }
+
+    Outcome run() throws InterruptedException {
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1);
+        Thread reader = Thread.ofPlatform().name("import-" + settings.id() + "-reader").daemon().start(() -> read(queue));
+        try {
+            ConsentAttestation attestation = attestation();
+            while (true) {
+                Object next = queue.take();
+                if (next instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (next == END) {
+                    return Outcome.COMPLETED;
+                }
+                if (with.imports().shouldStop(settings.id(), node)) {
+                    return with.imports().cancelRequested(settings.id()) ? Outcome.CANCELLED : Outcome.LOST;
+                }
+                if (!commit((PreparedBatch) next, attestation)) {
+                    return Outcome.CANCELLED;
+                }
+            }
+        } finally {
+            reader.interrupt();
+            reader.join();
+        }
+    }
+
+    private static final Object END = new Object();
+
+    private void read(BlockingQueue<Object> queue) {
+        try (ContactFile file = new ContactFile(with.files().open(settings.id()), settings.encoding(), settings.delimiter())) {
+            ContactRowParser parser = new ContactRowParser(settings.mapping(), file.header().size(), attributes, defaultCountry);
+            DuplicatePolicy policy = settings.options().duplicatePolicy();
+            int batchRows = with.properties().batchRows();
+            BatchDeduplication batch = new BatchDeduplication(policy, settings.delimiter());
+            long rows = 0;
+            long lastLine = settings.checkpointLine();
+            SourceRow row;
+            while ((row = file.next()) != null) {
+                if (row.line() <= settings.checkpointLine()) {
+                    continue;
+                }
+                try {
+                    batch.add(parser.parse(row));
+                } catch (RowRejectedException e) {
+                    batch.reject(new RejectedRow(row.line(), row.text(settings.delimiter()), e.getMessage()));
+                }
+                rows++;
+                lastLine = row.line();
+                if (rows == batchRows) {
+                    queue.put(PreparedBatch.of(batch, settings.id(), rows, lastLine));
+                    batch = new BatchDeduplication(policy, settings.delimiter());
+                    rows = 0;
+                }
+            }
+            if (rows > 0) {
+                queue.put(PreparedBatch.of(batch, settings.id(), rows, lastLine));
+            }
+            queue.put(END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            try {
+                queue.put(e);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private ConsentAttestation attestation() {
+        String text = settings.options().consentAttestation();
+        return text == null ? null
+                : new ConsentAttestation(settings.accountId(), settings.id(), settings.createdBy(), text, settings.createdAt());
+    }
+
+    /** Merges and commits one batch (retried when a concurrent writer took a phone or email first); false if cancelled meanwhile. */
+    private boolean commit(PreparedBatch batch, ConsentAttestation attestation) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Boolean committed = with.transactions().execute(status -> {
+                    var target = new ImportBatchRepository.MergeTarget(settings.accountId(), settings.id(), settings.listId(), tagIds,
+                            settings.options().duplicatePolicy(), attestation != null, with.clock().instant());
+                    ImportBatchRepository.MergeResult result = with.batches().merge(batch, target);
+                    with.batches().recordRejected(batch.rejectedRows());
+                    BatchCounts counts = counts(batch, result);
+                    if (attestation != null && result.optedIn().length > 0) {
+                        with.ledger().recordImportOptIns(attestation, settings.attestationId(), result.optedIn());
+                    }
+                    with.imports().recordBatch(settings.id(), counts, batch.lastLine(), with.clock().instant());
+                    if (with.imports().cancelRequested(settings.id())) {
+                        status.setRollbackOnly();
+                        return false;
+                    }
+                    return true;
+                });
+                return Boolean.TRUE.equals(committed);
+            } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                log.info("Import {}: batch ending at line {} met a concurrent change, retrying ({})", settings.id(), batch.lastLine(), e.getMessage());
+            }
+        }
+    }
+
+    /** Every row of the batch counted once; conflicts found by the database are reported with their rows. */
+    private BatchCounts counts(PreparedBatch batch, ImportBatchRepository.MergeResult result) {
+        long failed = batch.rejected().size();
+        java.util.Set<Integer> conflicts = new java.util.HashSet<>(result.conflictGroups());
+        List<RejectedRow> conflictRows = new java.util.ArrayList<>();
+        for (int i = 0; i < result.conflictGroups().size(); i++) {
+            StagedContact contact = batch.contacts().get(result.conflictGroups().get(i));
+            for (SourceRow row : contact.rows) {
+                conflictRows.add(new RejectedRow(row.line(), row.text(settings.delimiter()), result.conflictReasons().get(i)));
+            }
+        }
+        with.batches().recordRejected(PreparedBatch.encode(settings.id(), conflictRows));
+        failed += conflictRows.size();
+        long mergedChanged = 0;
+        long mergedUnchanged = 0;
+        for (int g = 0; g < batch.contacts().size(); g++) {
+            if (!conflicts.contains(g)) {
+                mergedChanged += batch.contacts().get(g).mergedChanged;
+                mergedUnchanged += batch.contacts().get(g).mergedUnchanged;
+            }
+        }
+        return new BatchCounts(batch.rowsRead(), result.created(), result.updated() + mergedChanged,
+                result.unchanged() + mergedUnchanged, failed);
+    }
+}
