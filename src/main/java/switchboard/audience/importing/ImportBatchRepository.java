@@ -1,6 +1,8 @@
 package switchboard.audience.importing;
 
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -25,6 +27,8 @@ import java.util.stream.LongStream;
 @Repository
 class ImportBatchRepository {
 
+    private static final Logger log = LoggerFactory.getLogger(ImportBatchRepository.class);
+
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
@@ -43,6 +47,7 @@ class ImportBatchRepository {
     }
 
     MergeResult merge(PreparedBatch batch, MergeTarget target) {
+        Steps steps = new Steps();
         // Big pending lists make the trigram index take a batch's entries in one sorted pass
         // instead of one by one; the import flushes it at the end so search stays fast.
         jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
@@ -53,6 +58,7 @@ class ImportBatchRepository {
                 ) on commit drop""").update();
         copy("copy import_rows from stdin", batch.stagingRows());
         jdbc.sql("analyze import_rows").update();
+        steps.done("stage");
         jdbc.sql("""
                 create temp table import_matches on commit drop as
                 select s.*, p.id as phone_contact, e.id as email_contact
@@ -60,6 +66,7 @@ class ImportBatchRepository {
                 left join contacts p on p.account_id = :account and p.phone = s.phone
                 left join contacts e on e.account_id = :account and e.email = s.email""")
                 .param("account", target.accountId()).update();
+        steps.done("match");
 
         List<Integer> conflictGroups = new ArrayList<>();
         List<String> conflictReasons = new ArrayList<>();
@@ -71,6 +78,7 @@ class ImportBatchRepository {
                 });
 
         long[] created = insertNew(target);
+        steps.done("insert");
         long unchangedOrUpdated = jdbc.sql("""
                 create temp table import_targets on commit drop as
                 select coalesce(phone_contact, email_contact) as contact_id, g, line, phone, email, first_name, last_name, company, attributes,
@@ -83,6 +91,7 @@ class ImportBatchRepository {
             updated = updateExisting(target);
             tagAndListExisting(target);
         }
+        steps.done("update");
         long[] optedIn = created;
         if (target.consentAttested() && unchangedOrUpdated > 0) {
             long[] existingOptedIn = jdbc.sql("""
@@ -96,6 +105,8 @@ class ImportBatchRepository {
         } else if (!target.consentAttested()) {
             optedIn = new long[0];
         }
+        steps.done("consent");
+        log.debug("Import {}: merged {} contacts: {}", target.importId(), batch.contacts().size(), steps);
         return new MergeResult(created.length, updated, unchangedOrUpdated - updated, conflictGroups, conflictReasons, optedIn);
     }
 
@@ -182,9 +193,16 @@ class ImportBatchRepository {
         }
     }
 
-    /** Makes the rows of the trigram index's pending list searchable at full speed. */
-    void flushSearchIndex() {
+    /**
+     * Makes imported rows searchable at full speed: moves the trigram index's pending list into
+     * the index proper, and refreshes the planner's statistics after a large import (autovacuum
+     * would, but only a while later, and searches planned on stale counts pick slow plans).
+     */
+    void makeSearchable(boolean manyRows) {
         jdbc.sql("select gin_clean_pending_list('contacts_search_idx'::regclass)").query(Long.class).single();
+        if (manyRows) {
+            jdbc.sql("analyze contacts").update();
+        }
     }
 
     private void copy(String sql, byte[] rows) {
@@ -203,6 +221,23 @@ class ImportBatchRepository {
             throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Milliseconds per step of a merge, for the debug log (docs/performance.md profiles with it). */
+    private static final class Steps {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void done(String step) {
+            long now = System.nanoTime();
+            text.append(step).append(' ').append((now - last) / 1_000_000).append(" ms, ");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 

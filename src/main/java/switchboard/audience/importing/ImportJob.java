@@ -59,7 +59,9 @@ final class ImportJob {
         try {
             ConsentAttestation attestation = attestation();
             while (true) {
+                long waiting = System.nanoTime();
                 Object next = queue.take();
+                long waited = (System.nanoTime() - waiting) / 1_000_000;
                 if (next instanceof RuntimeException failure) {
                     throw failure;
                 }
@@ -69,9 +71,12 @@ final class ImportJob {
                 if (with.imports().shouldStop(settings.id(), node)) {
                     return with.imports().cancelRequested(settings.id()) ? Outcome.CANCELLED : Outcome.LOST;
                 }
+                long committing = System.nanoTime();
                 if (!commit((PreparedBatch) next, attestation)) {
                     return Outcome.CANCELLED;
                 }
+                log.debug("Import {}: batch to line {}: waited {} ms for the reader, committed in {} ms", settings.id(),
+                        ((PreparedBatch) next).lastLine(), waited, (System.nanoTime() - committing) / 1_000_000);
             }
         } finally {
             reader.interrupt();

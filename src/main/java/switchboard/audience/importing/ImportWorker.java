@@ -135,7 +135,8 @@ class ImportWorker implements SmartLifecycle {
     }
 
     private void finish(ImportRepository.ImportJobSettings settings, ImportStatus status, String failure) {
-        with.batches().flushSearchIndex();
+        with.batches().makeSearchable(with.imports().progress(settings.accountId(), settings.id())
+                .map(p -> p.created() + p.updated() > 10_000).orElse(false));
         with.transactions().executeWithoutResult(tx -> {
             with.imports().finish(settings.id(), status, failure, with.clock().instant());
             with.files().delete(settings.id());

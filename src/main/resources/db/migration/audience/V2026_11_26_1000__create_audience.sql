@@ -48,20 +48,19 @@ create table contacts (
     source_import_id bigint,
     created_at       timestamptz not null default now(),
     updated_at       timestamptz not null default now(),
-    -- What search matches: lower-case "first last", then the phone's digits, then the email, so
-    -- one trigram index answers name fragments ("jo smi" = '%jo%' and '%smi%'), phone fragments
-    -- in any format (the query keeps only digits) and email fragments. Computed by the server,
-    -- so COPY and every writer stay consistent with it.
-    search_text      text        generated always as (
-        lower(coalesce(first_name, '') || ' ' || coalesce(last_name, ''))
-        || ' ' || coalesce(substr(phone, 2), '')
-        || ' ' || lower(coalesce(email::text, ''))) stored,
+    -- What name search matches: lower-case "first last", so one trigram index answers name
+    -- fragments of 3+ letters and full names ("jo smi" = '%jo%' and '%smi%'). Phone and email
+    -- searches are exact (the phone parsed to E.164 first) through the unique indexes: digits and
+    -- email text in this column would triple its trigrams and the import's largest cost
+    -- (docs/performance.md). Computed by the server, so COPY and every writer keep it right.
+    search_name      text        generated always as (
+        lower(coalesce(first_name, '') || ' ' || coalesce(last_name, ''))) stored,
     primary key (account_id, id)
 );
 alter sequence contacts_id_seq owned by contacts.id;
 create unique index contacts_phone_idx on contacts (account_id, phone);
 create unique index contacts_email_idx on contacts (account_id, email);
-create index contacts_search_idx on contacts using gin (search_text gin_trgm_ops);
+create index contacts_search_idx on contacts using gin (search_name gin_trgm_ops);
 
 -- ---------------------------------------------------------------------------------------------
 -- Tags: names unique per account, case-insensitively. contact_tags is keyed for "contacts with
