@@ -42,7 +42,7 @@ public class ContactRepository {
     }
 
     public Optional<ContactView> findByEmail(long accountId, String email) {
-        return jdbc.sql("select " + COLUMNS + " from contacts where account_id = :account and email = :email::citext")
+        return jdbc.sql("select " + COLUMNS + " from contacts where account_id = :account and email_key = lower(:email)")
                 .param("account", accountId).param("email", email)
                 .query(this::contact).optional();
     }

@@ -53,7 +53,7 @@ class ImportBatchRepository {
         jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
         jdbc.sql("""
                 create temp table import_rows (
-                    g int not null, line bigint not null, phone text, email citext, first_name text, last_name text,
+                    g int not null, line bigint not null, phone text collate "C", email text, first_name text, last_name text,
                     company text, attributes jsonb
                 ) on commit drop""").update();
         copy("copy import_rows from stdin", batch.stagingRows());
@@ -64,7 +64,7 @@ class ImportBatchRepository {
                 select s.*, p.id as phone_contact, e.id as email_contact
                 from import_rows s
                 left join contacts p on p.account_id = :account and p.phone = s.phone
-                left join contacts e on e.account_id = :account and e.email = s.email""")
+                left join contacts e on e.account_id = :account and e.email_key = lower(s.email)""")
                 .param("account", target.accountId()).update();
         steps.done("match");
 
@@ -150,7 +150,9 @@ class ImportBatchRepository {
         String last = overwrite ? "coalesce(t.last_name, c.last_name)" : "coalesce(c.last_name, t.last_name)";
         String company = overwrite ? "coalesce(t.company, c.company)" : "coalesce(c.company, t.company)";
         String phone = overwrite ? "coalesce(t.phone, c.phone)" : "coalesce(c.phone, t.phone)";
-        String email = overwrite ? "coalesce(t.email, c.email)" : "coalesce(c.email, t.email)";
+        // An email differing only in case is the same email: keep the stored spelling.
+        String email = overwrite ? "case when lower(t.email) = c.email_key then c.email else coalesce(t.email, c.email) end"
+                : "coalesce(c.email, t.email)";
         String attributes = overwrite ? "c.attributes || coalesce(t.attributes, '{}'::jsonb)" : "coalesce(t.attributes, '{}'::jsonb) || c.attributes";
         String sql = """
                 update contacts c set first_name = %1$s, last_name = %2$s, company = %3$s, phone = %4$s, email = %5$s,

@@ -177,7 +177,7 @@ public final class ImportBenchmark {
             Stats phoneExact = measure(c, "select id, first_name, last_name from contacts where account_id = ? and phone = ?",
                     i -> new Object[]{accountId, switchboard.audience.PhoneNumber.parse(BenchmarkContacts.phone(random.nextInt(1000), i % 5), "US").e164()});
             report("phone in any format (parsed to E.164, exact)", phoneExact, pk);
-            Stats emailExact = measure(c, "select id, first_name, last_name from contacts where account_id = ? and email = ?::citext",
+            Stats emailExact = measure(c, "select id, first_name, last_name from contacts where account_id = ? and email_key = lower(?)",
                     i -> new Object[]{accountId, BenchmarkContacts.email(random.nextInt(990_000)).toUpperCase()});
             report("email (exact, any case)", emailExact, pk);
             String fragment = """
