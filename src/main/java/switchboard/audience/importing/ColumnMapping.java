@@ -50,8 +50,10 @@ public record ColumnMapping(List<ColumnTarget> columns) {
     }
 
     public ColumnTarget target(int column) {
-        return column < columns.size() ? columns.get(column) : new ColumnTarget.Ignored();
+        return column < columns.size() ? columns.get(column) : IGNORED;
     }
+
+    private static final ColumnTarget IGNORED = new ColumnTarget.Ignored();
 
     public boolean maps(ContactField field) {
         return columns.contains(new ColumnTarget.Field(field));

@@ -51,13 +51,15 @@ class ImportBatchRepository {
         // Big pending lists make the trigram index take a batch's entries in one sorted pass
         // instead of one by one; the import flushes it at the end so search stays fast.
         jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
+        jdbc.sql("set local work_mem = '64MB'").update();
         jdbc.sql("""
                 create temp table import_rows (
                     g int not null, line bigint not null, phone text collate "C", email text, first_name text, last_name text,
                     company text, attributes jsonb
                 ) on commit drop""").update();
+        // No ANALYZE: a never-analyzed table is estimated from its actual size at planning time,
+        // which is all the match join needs to choose index lookups.
         copy("copy import_rows from stdin", batch.stagingRows());
-        jdbc.sql("analyze import_rows").update();
         steps.done("stage");
         jdbc.sql("""
                 create temp table import_matches on commit drop as

@@ -10,6 +10,7 @@ import switchboard.accounts.AccountSettings;
 import switchboard.accounts.account.AccountRepository;
 import switchboard.audience.attribute.AttributeDefinitionRepository;
 import switchboard.audience.attribute.AttributeType;
+import switchboard.audience.search.ContactSearch;
 import switchboard.platform.database.EmbeddedDatabase;
 
 import javax.sql.DataSource;
@@ -19,9 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +46,10 @@ public final class ImportBenchmark {
             BenchmarkContacts.write(file, rows);
             System.out.printf("generated %s (%,d bytes) in %.1f s%n", file, Files.size(file), seconds(t));
         }
+        readerOnly(file);
+        if (args.length > 2 && args[2].equals("reader-only")) {
+            return;
+        }
         Path data = Files.createTempDirectory(work, "data-");
         System.out.printf("machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"));
@@ -67,6 +69,44 @@ public final class ImportBenchmark {
 
     private final ConfigurableApplicationContext app;
     private final JdbcClient jdbc;
+
+    /**
+     * The Java half alone (decode, parse, normalize phones, deduplicate, encode for COPY), without
+     * the database, twice (the second pass has a warm JIT): where the reader thread spends its time.
+     */
+    private static void readerOnly(Path file) throws Exception {
+        for (int pass = 1; pass <= 2; pass++) {
+            long t = System.nanoTime();
+            long parseNanos = 0;
+            long rows = 0;
+            long bytes = 0;
+            try (ContactFile contacts = new ContactFile(Files.newInputStream(file), FileEncoding.UTF_8, ',')) {
+                ColumnMapping mapping = ColumnMapping.detect(contacts.header(), java.util.Map.of("city", "city", "customersince", "customer_since"));
+                var definitions = java.util.Map.of(
+                        "city", new switchboard.audience.attribute.AttributeDefinition(1, "city", "City", AttributeType.TEXT, List.<String>of()),
+                        "customer_since", new switchboard.audience.attribute.AttributeDefinition(2, "customer_since", "Customer Since", AttributeType.DATE, List.<String>of()));
+                ContactRowParser parser = new ContactRowParser(mapping, contacts.header().size(), definitions, "US");
+                BatchDeduplication batch = new BatchDeduplication(DuplicatePolicy.UPDATE_EMPTY, ',');
+                SourceRow row;
+                while ((row = contacts.next()) != null) {
+                    long p = System.nanoTime();
+                    try {
+                        batch.add(parser.parse(row));
+                    } catch (RowRejectedException e) {
+                        batch.reject(new RejectedRow(row.line(), row.text(','), e.getMessage()));
+                    }
+                    parseNanos += System.nanoTime() - p;
+                    if (++rows % 50_000 == 0) {
+                        bytes += PreparedBatch.of(batch, 1, 50_000, row.line()).stagingRows().length;
+                        batch = new BatchDeduplication(DuplicatePolicy.UPDATE_EMPTY, ',');
+                    }
+                }
+            }
+            double total = seconds(t);
+            System.out.printf("reader alone, pass %d: %,d rows in %.2f s (%.0f rows/s); of which parse+normalize+dedupe %.2f s; COPY bytes %,d%n",
+                    pass, rows, total, rows / total, parseNanos / 1e9, bytes);
+        }
+    }
 
     private ImportBenchmark(ConfigurableApplicationContext app, Path data) {
         this.app = app;
@@ -161,75 +201,61 @@ public final class ImportBenchmark {
         return new RawCopy(contactsSeconds, all);
     }
 
-    private void searchBenchmark(long accountId) throws SQLException {
-        System.out.printf("%nSEARCH at %,d contacts in one account (200 queries each after 20 warm-up; ms)%n",
+    private void searchBenchmark(long accountId) {
+        System.out.printf("%nSEARCH at %,d contacts in one account (ContactSearch, pages of 25; 200 queries each after 20 warm-up; ms)%n",
                 count("select count(*) from contacts where account_id = " + accountId));
+        ContactSearch search = app.getBean(ContactSearch.class);
         Random random = new Random(7);
         List<String> names = new ArrayList<>();
         BenchmarkContacts.FIRST.forEach(n -> names.add(n.toLowerCase()));
         BenchmarkContacts.LAST.forEach(n -> names.add(n.toLowerCase()));
-        int maxId = (int) count("select max(id) from contacts where account_id = " + accountId);
-        int minId = (int) count("select min(id) from contacts where account_id = " + accountId);
-        try (Connection c = app.getBean(DataSource.class).getConnection()) {
-            Stats pk = measure(c, "select id, first_name, last_name from contacts where account_id = ? and id = ?",
-                    i -> new Object[]{accountId, (long) (minId + random.nextInt(maxId - minId))});
-            report("plain primary key lookup (the baseline)", pk, pk);
-            Stats phoneExact = measure(c, "select id, first_name, last_name from contacts where account_id = ? and phone = ?",
-                    i -> new Object[]{accountId, switchboard.audience.PhoneNumber.parse(BenchmarkContacts.phone(random.nextInt(1000), i % 5), "US").e164()});
-            report("phone in any format (parsed to E.164, exact)", phoneExact, pk);
-            Stats emailExact = measure(c, "select id, first_name, last_name from contacts where account_id = ? and email_key = lower(?)",
-                    i -> new Object[]{accountId, BenchmarkContacts.email(random.nextInt(990_000)).toUpperCase()});
-            report("email (exact, any case)", emailExact, pk);
-            String fragment = """
-                    select id, first_name, last_name from contacts where account_id = ? and search_name like ? order by id limit 25""";
-            for (int length = 1; length <= 3; length++) {
-                int l = length;
-                Stats s = measure(c, fragment, i -> new Object[]{accountId, "%" + cut(names.get(random.nextInt(names.size())), l) + "%"});
-                report("name fragment of " + length + " letter(s)", s, pk);
-            }
-            Stats rare = measure(c, fragment, i -> new Object[]{accountId, "%" + new String[]{"qz", "xq", "zx", "jq"}[i % 4] + "%"});
-            report("2 letters that match nothing", rare, pk);
-            String fullName = """
-                    select id, first_name, last_name from contacts
-                    where account_id = ? and search_name like ? and search_name like ? order by id limit 25""";
-            Stats full = measure(c, fullName, i -> new Object[]{accountId,
-                    "%" + cut(BenchmarkContacts.FIRST.get(random.nextInt(30)).toLowerCase(), 2) + "%",
-                    "%" + cut(BenchmarkContacts.LAST.get(random.nextInt(30)).toLowerCase(), 3) + "%"});
-            report("full name \"jo smi\"", full, pk);
-            long tagId = count("select id from tags where account_id = " + accountId + " and name = 'leads'");
-            Stats tag = measure(c, """
-                    select c.id, c.first_name, c.last_name from contact_tags t join contacts c on c.account_id = t.account_id and c.id = t.contact_id
-                    where t.account_id = ? and t.tag_id = ? and t.contact_id > ? order by t.contact_id limit 100""",
-                    i -> new Object[]{accountId, tagId, (long) (minId + random.nextInt(maxId - minId))});
-            report("filter by tag, page of 100", tag, pk);
+        long maxId = count("select max(id) from contacts where account_id = " + accountId);
+        long minId = count("select min(id) from contacts where account_id = " + accountId);
+        Stats pk = measure(i -> jdbc.sql("select id, first_name, last_name, phone, email from contacts where account_id = :a and id = :id")
+                .param("a", accountId).param("id", minId + random.nextLong(maxId - minId)).query().listOfRows().size());
+        report("plain primary key lookup (the baseline)", pk, pk);
+        report("phone, five formats (parsed, exact)", measure(i -> search.search(accountId, "US",
+                BenchmarkContacts.phone(random.nextInt(990_000), i % 5), 25).size()), pk);
+        report("email, any case (exact / prefix)", measure(i -> search.search(accountId, "US",
+                BenchmarkContacts.email(random.nextInt(990_000)).toUpperCase(), 25).size()), pk);
+        report("email, first 8 characters", measure(i -> search.search(accountId, "US",
+                BenchmarkContacts.email(random.nextInt(990_000)).substring(0, 8) + "@", 25).size()), pk);
+        for (int length = 1; length <= 4; length++) {
+            int l = length;
+            report("name, " + length + " letter(s)" + (length < 3 ? " (word start)" : " (anywhere)"), measure(i -> search.search(accountId, "US",
+                    cut(names.get(random.nextInt(names.size())), l, l < 3), 25).size()), pk);
         }
+        report("name, 2 letters no name starts with", measure(i -> search.search(accountId, "US",
+                new String[]{"qz", "xq", "zx", "yy"}[i % 4], 25).size()), pk);
+        report("name, 3 letters no name contains", measure(i -> search.search(accountId, "US",
+                new String[]{"qzx", "xqj", "zzv", "yyq"}[i % 4], 25).size()), pk);
+        report("full name \"jo smi\"", measure(i -> search.search(accountId, "US",
+                cut(BenchmarkContacts.FIRST.get(random.nextInt(30)).toLowerCase(), 2, true) + " "
+                        + cut(BenchmarkContacts.LAST.get(random.nextInt(30)).toLowerCase(), 3, true), 25).size()), pk);
+        long tagId = count("select id from tags where account_id = " + accountId + " and name = 'leads'");
+        report("filter by tag, page of 100", measure(i -> jdbc.sql("""
+                        select c.id, c.first_name, c.last_name from contact_tags t join contacts c on c.account_id = t.account_id and c.id = t.contact_id
+                        where t.account_id = :a and t.tag_id = :tag and t.contact_id > :after order by t.contact_id limit 100""")
+                .param("a", accountId).param("tag", tagId).param("after", minId + random.nextLong(maxId - minId))
+                .query().listOfRows().size()), pk);
     }
 
-    private static String cut(String name, int length) {
-        int from = name.length() > length ? new Random(name.hashCode()).nextInt(name.length() - length + 1) : 0;
+    /** A piece of a name as someone would type it: its start, or any part. */
+    private static String cut(String name, int length, boolean start) {
+        int from = !start && name.length() > length ? new Random(name.hashCode()).nextInt(name.length() - length + 1) : 0;
         return name.substring(from, Math.min(name.length(), from + length));
     }
 
     private record Stats(double p50, double p99, double max) {
     }
 
-    private static Stats measure(Connection c, String sql, IntFunction<Object[]> parameters) throws SQLException {
+    private static Stats measure(IntFunction<Integer> query) {
         double[] times = new double[200];
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = -20; i < times.length; i++) {
-                Object[] values = parameters.apply(i + 20);
-                for (int p = 0; p < values.length; p++) {
-                    statement.setObject(p + 1, values[p]);
-                }
-                long t = System.nanoTime();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        rows.getLong(1);
-                    }
-                }
-                if (i >= 0) {
-                    times[i] = (System.nanoTime() - t) / 1e6;
-                }
+        for (int i = -20; i < times.length; i++) {
+            long t = System.nanoTime();
+            query.apply(i + 20);
+            if (i >= 0) {
+                times[i] = (System.nanoTime() - t) / 1e6;
             }
         }
         Arrays.sort(times);
