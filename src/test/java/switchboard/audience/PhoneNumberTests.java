@@ -63,4 +63,32 @@ class PhoneNumberTests {
         assertThatThrownBy(() -> numbers.e164("12345")).isInstanceOf(InvalidPhoneNumberException.class);
         assertThatThrownBy(() -> numbers.e164("12345")).isInstanceOf(InvalidPhoneNumberException.class);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(212) 234-0101", "1 (212) 234-0101", "+1 212 234 0101", "212-234-0101 ", "(212)2340101", "12122340101",
+            "+12122340101", "112-234-0101", "212-134-0101", "2122340101 ext. 12", "800 555 0000", "911", "+1 911", "1 2", "+44 20 7946 0958",
+            "+1-212-234-0101", "++12122340101", "(212) 234-0101 (home)", "604 555 0134", "212 234 01011", "0212 234 0101"})
+    void theNorthAmericanShortcutAnswersExactlyAsLibphonenumber(String written) {
+        assertThat(answer(() -> new PhoneNumbers("US").e164(written))).isEqualTo(answer(() -> PhoneNumber.parse(written, "US").e164()));
+        assertThat(answer(() -> new PhoneNumbers("CA").e164(written))).isEqualTo(answer(() -> PhoneNumber.parse(written, "CA").e164()));
+    }
+
+    @Test
+    void theNorthAmericanShortcutAgreesOnThousandsOfGeneratedNumbers() {
+        PhoneNumbers numbers = new PhoneNumbers("US");
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 5000; i++) {
+            String written = "%d%d%d-%d%d%d-%04d".formatted(random.nextInt(10), random.nextInt(10), random.nextInt(10),
+                    random.nextInt(10), random.nextInt(10), random.nextInt(10), random.nextInt(10000));
+            assertThat(answer(() -> numbers.e164(written))).as(written).isEqualTo(answer(() -> PhoneNumber.parse(written, "US").e164()));
+        }
+    }
+
+    private static String answer(java.util.function.Supplier<String> normalize) {
+        try {
+            return normalize.get();
+        } catch (InvalidPhoneNumberException e) {
+            return "refused: " + e.getMessage();
+        }
+    }
 }

@@ -19,12 +19,18 @@ final class BatchDeduplication {
     private final char delimiter;
     private final List<StagedContact> contacts = new ArrayList<>();
     private final List<RejectedRow> rejected = new ArrayList<>();
-    private final Map<String, StagedContact> byPhone = new HashMap<>();
-    private final Map<String, StagedContact> byEmail = new HashMap<>();
+    private final Map<String, StagedContact> byPhone;
+    private final Map<String, StagedContact> byEmail;
 
     BatchDeduplication(DuplicatePolicy policy, char delimiter) {
+        this(policy, delimiter, 16);
+    }
+
+    BatchDeduplication(DuplicatePolicy policy, char delimiter, int expectedRows) {
         this.policy = policy;
         this.delimiter = delimiter;
+        this.byPhone = HashMap.newHashMap(expectedRows);
+        this.byEmail = HashMap.newHashMap(expectedRows);
     }
 
     void add(ContactRow row) {

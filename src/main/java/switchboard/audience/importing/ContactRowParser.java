@@ -6,7 +6,6 @@ import switchboard.audience.attribute.AttributeDefinition;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Turns a source row into a {@link ContactRow} by the column mapping: normalizes the phone to
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
  */
 final class ContactRowParser {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     private static final int NAME_LIMIT = 200;
 
     private final ColumnMapping mapping;
@@ -89,10 +87,28 @@ final class ContactRowParser {
     }
 
     private static String email(String value) throws RowRejectedException {
-        if (value.length() > 320 || !EMAIL.matcher(value).matches()) {
+        if (value.length() > 320 || !looksLikeEmail(value)) {
             throw new RowRejectedException("Email: '" + value + "' is not an email address");
         }
         return value;
+    }
+
+    /** One @ with text before it and a dotted domain after it, no spaces; checked by hand, not by a regular expression per row. */
+    static boolean looksLikeEmail(String value) {
+        int at = value.indexOf('@');
+        if (at <= 0 || at != value.lastIndexOf('@')) {
+            return false;
+        }
+        int dot = value.lastIndexOf('.');
+        if (dot < at + 2 || dot == value.length() - 1) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isWhitespace(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String limited(String value, String what) throws RowRejectedException {

@@ -52,6 +52,10 @@ class ImportBatchRepository {
         // instead of one by one; the import flushes it at the end so search stays fast.
         jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
         jdbc.sql("set local work_mem = '64MB'").update();
+        // The match join must probe the unique indexes, not hash the account's whole contacts
+        // table: with the default cost settings the planner chose the hash join, whose time grew
+        // with every batch (docs/performance.md). The indexes are hot in memory during an import.
+        jdbc.sql("set local random_page_cost = 1.1").update();
         jdbc.sql("""
                 create temp table import_rows (
                     g int not null, line bigint not null, phone text collate "C", email text, first_name text, last_name text,

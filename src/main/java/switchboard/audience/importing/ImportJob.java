@@ -72,8 +72,9 @@ final class ImportJob {
                     return with.imports().cancelRequested(settings.id()) ? Outcome.CANCELLED : Outcome.LOST;
                 }
                 long committing = System.nanoTime();
-                if (!commit((PreparedBatch) next, attestation)) {
-                    return Outcome.CANCELLED;
+                Outcome stopped = commit((PreparedBatch) next, attestation);
+                if (stopped != null) {
+                    return stopped;
                 }
                 log.debug("Import {}: batch to line {}: waited {} ms for the reader, committed in {} ms", settings.id(),
                         ((PreparedBatch) next).lastLine(), waited, (System.nanoTime() - committing) / 1_000_000);
@@ -91,7 +92,7 @@ final class ImportJob {
             ContactRowParser parser = new ContactRowParser(settings.mapping(), file.header().size(), attributes, defaultCountry);
             DuplicatePolicy policy = settings.options().duplicatePolicy();
             int batchRows = with.properties().batchRows();
-            BatchDeduplication batch = new BatchDeduplication(policy, settings.delimiter());
+            BatchDeduplication batch = new BatchDeduplication(policy, settings.delimiter(), batchRows);
             long rows = 0;
             long lastLine = settings.checkpointLine();
             SourceRow row;
@@ -108,7 +109,7 @@ final class ImportJob {
                 lastLine = row.line();
                 if (rows == batchRows) {
                     queue.put(PreparedBatch.of(batch, settings.id(), rows, lastLine));
-                    batch = new BatchDeduplication(policy, settings.delimiter());
+                    batch = new BatchDeduplication(policy, settings.delimiter(), batchRows);
                     rows = 0;
                 }
             }
@@ -133,11 +134,14 @@ final class ImportJob {
                 : new ConsentAttestation(settings.accountId(), settings.id(), settings.createdBy(), text, settings.createdAt());
     }
 
-    /** Merges and commits one batch (retried when a concurrent writer took a phone or email first); false if cancelled meanwhile. */
-    private boolean commit(PreparedBatch batch, ConsentAttestation attestation) {
+    /**
+     * Merges and commits one batch (retried when a concurrent writer took a phone or email
+     * first); null when committed, else why it was rolled back and the run stops.
+     */
+    private Outcome commit(PreparedBatch batch, ConsentAttestation attestation) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Boolean committed = with.transactions().execute(status -> {
+                return with.transactions().execute(status -> {
                     var target = new ImportBatchRepository.MergeTarget(settings.accountId(), settings.id(), settings.listId(), tagIds,
                             settings.options().duplicatePolicy(), attestation != null, with.clock().instant());
                     ImportBatchRepository.MergeResult result = with.batches().merge(batch, target);
@@ -146,14 +150,16 @@ final class ImportJob {
                     if (attestation != null && result.optedIn().length > 0) {
                         with.ledger().recordImportOptIns(attestation, settings.attestationId(), result.optedIn());
                     }
-                    with.imports().recordBatch(settings.id(), counts, batch.lastLine(), with.clock().instant());
+                    if (!with.imports().recordBatch(settings.id(), node, counts, batch.lastLine(), with.clock().instant())) {
+                        status.setRollbackOnly();
+                        return Outcome.LOST;
+                    }
                     if (with.imports().cancelRequested(settings.id())) {
                         status.setRollbackOnly();
-                        return false;
+                        return Outcome.CANCELLED;
                     }
-                    return true;
+                    return null;
                 });
-                return Boolean.TRUE.equals(committed);
             } catch (DuplicateKeyException | ConcurrencyFailureException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;

@@ -130,16 +130,20 @@ class ImportRepository {
         return jdbc.sql("select cancel_requested from imports where id = :id").param("id", importId).query(Boolean.class).single();
     }
 
-    /** Adds a committed batch's counts and moves the checkpoint; in the batch's transaction. */
-    void recordBatch(long importId, BatchCounts counts, long checkpointLine, Instant now) {
-        jdbc.sql("""
+    /**
+     * Adds a batch's counts and moves the checkpoint, in the batch's transaction; false (and the
+     * caller rolls back) if another node has taken the import over meanwhile, so a batch is never
+     * merged twice.
+     */
+    boolean recordBatch(long importId, String node, BatchCounts counts, long checkpointLine, Instant now) {
+        return jdbc.sql("""
                         update imports set rows_read = rows_read + :read, created = created + :created, updated = updated + :updated,
                                skipped = skipped + :skipped, failed = failed + :failed, checkpoint_line = :checkpoint,
                                heartbeat_at = :now
-                        where id = :id""")
+                        where id = :id and node = :node and status = 'running'""")
                 .param("read", counts.read()).param("created", counts.created()).param("updated", counts.updated())
                 .param("skipped", counts.skipped()).param("failed", counts.failed()).param("checkpoint", checkpointLine)
-                .param("now", Timestamp.from(now)).param("id", importId).update();
+                .param("now", Timestamp.from(now)).param("id", importId).param("node", node).update() == 1;
     }
 
     void heartbeat(long importId, String node, Instant now) {
