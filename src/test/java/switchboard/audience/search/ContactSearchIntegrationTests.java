@@ -62,6 +62,13 @@ class ContactSearchIntegrationTests {
     }
 
     @Test
+    void aPageFilledFromTheFirstContactsEqualsTheIndexAnswer() {
+        List<ContactSearch.Match> all = search.search(account, "US", "ohn", 25);
+        assertThat(all).hasSize(3);
+        assertThat(search.search(account, "US", "ohn", 2)).containsExactlyElementsOf(all.subList(0, 2));
+    }
+
+    @Test
     void findsAPhoneWrittenAnyWay() {
         assertThat(names("(212) 234-0102")).containsExactly("Joanna Johnson");
         assertThat(names("+1 212 234 0102")).containsExactly("Joanna Johnson");
