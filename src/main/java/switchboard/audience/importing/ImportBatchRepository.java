@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 /**
  * Merges one prepared batch into contacts, tags and list, set-based: the batch is COPied into a
@@ -37,34 +36,36 @@ class ImportBatchRepository {
         this.dataSource = dataSource;
     }
 
-    /** The outcome of one batch: counts by contact, conflicts found by the database, consent changes. */
-    record MergeResult(long created, long updated, long unchanged, List<Integer> conflictGroups, List<String> conflictReasons,
-                       long[] optedIn) {
+    /** The outcome of one batch: counts by contact and the conflicts found by the database. */
+    record MergeResult(long created, long updated, long unchanged, List<Integer> conflictGroups, List<String> conflictReasons) {
     }
 
     record MergeTarget(long accountId, long importId, long listId, List<Long> tagIds, DuplicatePolicy policy,
                        boolean consentAttested, Instant now) {
     }
 
+    /**
+     * Merges a batch's contacts and leaves their memberships pending (see
+     * {@link #writeMemberships}); in the caller's transaction, which commits the batch.
+     */
     MergeResult merge(PreparedBatch batch, MergeTarget target) {
         Steps steps = new Steps();
         // Big pending lists make the trigram index take a batch's entries in one sorted pass
         // instead of one by one; the import flushes it at the end so search stays fast.
         jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
         jdbc.sql("set local work_mem = '64MB'").update();
-        // The match join must probe the unique indexes, not hash the account's whole contacts
-        // table: with the default cost settings the planner chose the hash join, whose time grew
-        // with every batch (docs/performance.md). The indexes are hot in memory during an import.
-        jdbc.sql("set local random_page_cost = 1.1").update();
         jdbc.sql("""
                 create temp table import_rows (
                     g int not null, line bigint not null, phone text collate "C", email text, first_name text, last_name text,
                     company text, attributes jsonb
                 ) on commit drop""").update();
-        // No ANALYZE: a never-analyzed table is estimated from its actual size at planning time,
-        // which is all the match join needs to choose index lookups.
+        // No ANALYZE: a never-analyzed table is estimated from its actual size at planning time.
         copy("copy import_rows from stdin", batch.stagingRows());
         steps.done("stage");
+        // The match must probe the unique indexes: with its default costs the planner hashed the
+        // account's whole contacts table instead, twice per batch, slower with every batch.
+        jdbc.sql("set local enable_hashjoin = off").update();
+        jdbc.sql("set local enable_mergejoin = off").update();
         jdbc.sql("""
                 create temp table import_matches on commit drop as
                 select s.*, p.id as phone_contact, e.id as email_contact
@@ -72,6 +73,8 @@ class ImportBatchRepository {
                 left join contacts p on p.account_id = :account and p.phone = s.phone
                 left join contacts e on e.account_id = :account and e.email_key = lower(s.email)""")
                 .param("account", target.accountId()).update();
+        jdbc.sql("set local enable_hashjoin = on").update();
+        jdbc.sql("set local enable_mergejoin = on").update();
         steps.done("match");
 
         List<Integer> conflictGroups = new ArrayList<>();
@@ -83,41 +86,27 @@ class ImportBatchRepository {
                             + row.getLong(3) + " (different contacts); not merged");
                 });
 
-        long[] created = insertNew(target);
-        steps.done("insert");
-        long unchangedOrUpdated = jdbc.sql("""
+        long matched = jdbc.sql("""
                 create temp table import_targets on commit drop as
                 select coalesce(phone_contact, email_contact) as contact_id, g, line, phone, email, first_name, last_name, company, attributes,
                        row_number() over (partition by coalesce(phone_contact, email_contact) order by line) as round
                 from import_matches
                 where coalesce(phone_contact, email_contact) is not null
                   and (phone_contact is null or email_contact is null or phone_contact = email_contact)""").update();
-        long updated = 0;
-        if (unchangedOrUpdated > 0) {
-            updated = updateExisting(target);
-            tagAndListExisting(target);
-        }
+        long updated = matched == 0 ? 0 : updateExisting(target);
+        List<Long> optedIn = target.consentAttested() && matched > 0 ? optInExisting(target) : List.of();
         steps.done("update");
-        long[] optedIn = created;
-        if (target.consentAttested() && unchangedOrUpdated > 0) {
-            long[] existingOptedIn = jdbc.sql("""
-                            update contacts c set consent_status = 'opted_in', updated_at = :now
-                            from (select distinct contact_id from import_targets) t
-                            where c.account_id = :account and c.id = t.contact_id and c.consent_status = 'unknown'
-                            returning c.id""")
-                    .param("account", target.accountId()).param("now", Timestamp.from(target.now()))
-                    .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
-            optedIn = LongStream.concat(LongStream.of(created), LongStream.of(existingOptedIn)).toArray();
-        } else if (!target.consentAttested()) {
-            optedIn = new long[0];
-        }
-        steps.done("consent");
+        long created = insertNew(target, batch.lastLine(), optedIn);
+        steps.done("insert");
         log.debug("Import {}: merged {} contacts: {}", target.importId(), batch.contacts().size(), steps);
-        return new MergeResult(created.length, updated, unchangedOrUpdated - updated, conflictGroups, conflictReasons, optedIn);
+        return new MergeResult(created, updated, matched - updated, conflictGroups, conflictReasons);
     }
 
-    /** New contacts, their tags and their list membership in one statement; returns their ids. */
-    private long[] insertNew(MergeTarget target) {
+    /**
+     * New contacts in one statement, which also leaves the batch's contact ids pending for their
+     * memberships; returns how many were created.
+     */
+    private long insertNew(MergeTarget target, long lastLine, List<Long> optedInExisting) {
         return jdbc.sql("""
                         with inserted as (
                             insert into contacts (account_id, first_name, last_name, phone, email, company, attributes,
@@ -127,19 +116,25 @@ class ImportBatchRepository {
                             from import_matches
                             where phone_contact is null and email_contact is null
                             order by line
-                            returning id),
-                        tagged as (
-                            insert into contact_tags (account_id, tag_id, contact_id)
-                            select :account, t.id, i.id from inserted i cross join unnest(:tags::bigint[]) as t(id)),
-                        listed as (
-                            insert into list_members (account_id, list_id, contact_id, added_at)
-                            select :account, :list, i.id, :now from inserted i)
-                        select id from inserted""")
-                .param("account", target.accountId()).param("import", target.importId()).param("list", target.listId())
-                .param("tags", arrayLiteral(target.tagIds()))
+                            returning id)
+                        insert into import_pending_memberships (import_id, last_line, new_contacts, existing_contacts, opted_in_existing)
+                        select :import, :line, array(select id from inserted), array(select distinct contact_id from import_targets),
+                               cast(:optedIn as bigint[])
+                        returning cardinality(new_contacts)""")
+                .param("account", target.accountId()).param("import", target.importId()).param("line", lastLine)
                 .param("consent", target.consentAttested() ? "opted_in" : "unknown")
-                .param("now", Timestamp.from(target.now()))
-                .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+                .param("now", Timestamp.from(target.now())).param("optedIn", arrayLiteral(optedInExisting))
+                .query(Long.class).single();
+    }
+
+    private List<Long> optInExisting(MergeTarget target) {
+        return jdbc.sql("""
+                        update contacts c set consent_status = 'opted_in', updated_at = :now
+                        from (select distinct contact_id from import_targets) t
+                        where c.account_id = :account and c.id = t.contact_id and c.consent_status = 'unknown'
+                        returning c.id""")
+                .param("account", target.accountId()).param("now", Timestamp.from(target.now()))
+                .query(Long.class).list();
     }
 
     /**
@@ -177,21 +172,69 @@ class ImportBatchRepository {
         return updated;
     }
 
-    private void tagAndListExisting(MergeTarget target) {
-        if (!target.tagIds().isEmpty()) {
-            jdbc.sql("""
-                            insert into contact_tags (account_id, tag_id, contact_id)
-                            select distinct :account, tag.id, t.contact_id
-                            from import_targets t cross join unnest(:tags::bigint[]) as tag(id)
-                            on conflict do nothing""")
-                    .param("account", target.accountId()).param("tags", arrayLiteral(target.tagIds())).update();
+    /** The batches of an import whose memberships are still to be written (after a crash), in file order. */
+    List<Long> pendingBatches(long importId) {
+        return jdbc.sql("select last_line from import_pending_memberships where import_id = :import order by last_line")
+                .param("import", importId).query(Long.class).list();
+    }
+
+    /**
+     * Tags the batch's contacts, adds them to the list and returns the ids whose consent the
+     * import recorded (new ones when attested, and existing ones it moved from unknown), then
+     * drops the pending row; in the caller's transaction, so all of it happens exactly once.
+     * Null when the batch was already written.
+     */
+    long[] writeMemberships(MergeTarget target, long lastLine) {
+        var pending = jdbc.sql("""
+                        select new_contacts, opted_in_existing from import_pending_memberships
+                        where import_id = :import and last_line = :line for update""")
+                .param("import", target.importId()).param("line", lastLine)
+                .query((row, n) -> new long[][]{longs(row.getArray(1)), longs(row.getArray(2))}).optional();
+        if (pending.isEmpty()) {
+            return null;
         }
-        jdbc.sql("""
-                        insert into list_members (account_id, list_id, contact_id, added_at)
-                        select distinct :account, :list, t.contact_id, cast(:now as timestamptz) from import_targets t
-                        on conflict do nothing""")
-                .param("account", target.accountId()).param("list", target.listId()).param("now", Timestamp.from(target.now()))
+        String tags = arrayLiteral(target.tagIds());
+        String from = """
+                from import_pending_memberships p cross join unnest(p.%s) as c(id) cross join unnest(cast(:tags as bigint[])) as t(id)
+                where p.import_id = :import and p.last_line = :line""";
+        // New contacts cannot be on the list or tagged yet: plain inserts. Existing ones may be.
+        jdbc.sql("insert into contact_tags (account_id, tag_id, contact_id) select :account, t.id, c.id " + from.formatted("new_contacts"))
+                .param("account", target.accountId()).param("tags", tags).param("import", target.importId()).param("line", lastLine)
                 .update();
+        jdbc.sql("insert into contact_tags (account_id, tag_id, contact_id) select distinct :account, t.id, c.id "
+                        + from.formatted("existing_contacts") + " on conflict do nothing")
+                .param("account", target.accountId()).param("tags", tags).param("import", target.importId()).param("line", lastLine)
+                .update();
+        String members = """
+                from import_pending_memberships p cross join unnest(p.%s) as c(id)
+                where p.import_id = :import and p.last_line = :line""";
+        jdbc.sql("insert into list_members (account_id, list_id, contact_id, added_at) select :account, :list, c.id, :now "
+                        + members.formatted("new_contacts"))
+                .param("account", target.accountId()).param("list", target.listId()).param("now", Timestamp.from(target.now()))
+                .param("import", target.importId()).param("line", lastLine).update();
+        jdbc.sql("insert into list_members (account_id, list_id, contact_id, added_at) select distinct :account, :list, c.id, cast(:now as timestamptz) "
+                        + members.formatted("existing_contacts") + " on conflict do nothing")
+                .param("account", target.accountId()).param("list", target.listId()).param("now", Timestamp.from(target.now()))
+                .param("import", target.importId()).param("line", lastLine).update();
+        jdbc.sql("delete from import_pending_memberships where import_id = :import and last_line = :line")
+                .param("import", target.importId()).param("line", lastLine).update();
+        long[] created = pending.get()[0];
+        long[] existing = pending.get()[1];
+        if (!target.consentAttested()) {
+            return new long[0];
+        }
+        long[] optedIn = java.util.Arrays.copyOf(created, created.length + existing.length);
+        System.arraycopy(existing, 0, optedIn, created.length, existing.length);
+        return optedIn;
+    }
+
+    private static long[] longs(java.sql.Array array) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        long[] longs = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            longs[i] = ((Number) values[i]).longValue();
+        }
+        return longs;
     }
 
     /** Rejected rows go into the error report (COPY: there may be many). */
@@ -209,7 +252,7 @@ class ImportBatchRepository {
     void makeSearchable(boolean manyRows) {
         jdbc.sql("select gin_clean_pending_list('contacts_search_idx'::regclass)").query(Long.class).single();
         if (manyRows) {
-            jdbc.sql("analyze contacts").update();
+            jdbc.sql("analyze contacts, contact_tags, list_members").update();
         }
     }
 

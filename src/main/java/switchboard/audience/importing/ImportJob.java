@@ -54,34 +54,118 @@ final class ImportJob {
     }
 
     Outcome run() throws InterruptedException {
+        ConsentAttestation attestation = attestation();
+        // Batches committed by an earlier run whose memberships were not written yet (a crash).
+        for (long lastLine : with.batches().pendingBatches(settings.id())) {
+            writeMemberships(lastLine, attestation);
+        }
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1);
         Thread reader = Thread.ofPlatform().name("import-" + settings.id() + "-reader").daemon().start(() -> read(queue));
+        MembershipWriter writer = new MembershipWriter(attestation);
+        Outcome outcome = null;
         try {
-            ConsentAttestation attestation = attestation();
-            while (true) {
-                long waiting = System.nanoTime();
-                Object next = queue.take();
-                long waited = (System.nanoTime() - waiting) / 1_000_000;
-                if (next instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                if (next == END) {
-                    return Outcome.COMPLETED;
-                }
-                if (with.imports().shouldStop(settings.id(), node)) {
-                    return with.imports().cancelRequested(settings.id()) ? Outcome.CANCELLED : Outcome.LOST;
-                }
-                long committing = System.nanoTime();
-                Outcome stopped = commit((PreparedBatch) next, attestation);
-                if (stopped != null) {
-                    return stopped;
-                }
-                log.debug("Import {}: batch to line {}: waited {} ms for the reader, committed in {} ms", settings.id(),
-                        ((PreparedBatch) next).lastLine(), waited, (System.nanoTime() - committing) / 1_000_000);
-            }
+            outcome = mergeAll(queue, writer, attestation);
+            return outcome;
         } finally {
             reader.interrupt();
             reader.join();
+            // Memberships of committed batches are written before the import reports its end;
+            // when it stops for a restart or another node took it over, they wait for the resume.
+            writer.finish(outcome != Outcome.LOST && !Thread.currentThread().isInterrupted());
+        }
+    }
+
+    private Outcome mergeAll(BlockingQueue<Object> queue, MembershipWriter writer, ConsentAttestation attestation)
+            throws InterruptedException {
+        while (true) {
+            long waiting = System.nanoTime();
+            Object next = queue.take();
+            long waited = (System.nanoTime() - waiting) / 1_000_000;
+            if (next instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (next == END) {
+                return Outcome.COMPLETED;
+            }
+            if (with.imports().shouldStop(settings.id(), node)) {
+                return with.imports().cancelRequested(settings.id()) ? Outcome.CANCELLED : Outcome.LOST;
+            }
+            PreparedBatch batch = (PreparedBatch) next;
+            long committing = System.nanoTime();
+            Outcome stopped = commit(batch, attestation);
+            if (stopped != null) {
+                return stopped;
+            }
+            log.debug("Import {}: batch to line {}: waited {} ms for the reader, committed in {} ms", settings.id(),
+                    batch.lastLine(), waited, (System.nanoTime() - committing) / 1_000_000);
+            writer.submit(batch.lastLine());
+        }
+    }
+
+    private ImportBatchRepository.MergeTarget target(ConsentAttestation attestation) {
+        return new ImportBatchRepository.MergeTarget(settings.accountId(), settings.id(), settings.listId(), tagIds,
+                settings.options().duplicatePolicy(), attestation != null, with.clock().instant());
+    }
+
+    /** Tags, list membership and consent entries of one committed batch, in one transaction. */
+    private void writeMemberships(long lastLine, ConsentAttestation attestation) {
+        long started = System.nanoTime();
+        with.transactions().executeWithoutResult(tx -> {
+            long[] optedIn = with.batches().writeMemberships(target(attestation), lastLine);
+            if (optedIn != null && attestation != null && optedIn.length > 0) {
+                with.ledger().recordImportOptIns(attestation, settings.attestationId(), optedIn);
+            }
+        });
+        log.debug("Import {}: memberships of the batch to line {} written in {} ms", settings.id(), lastLine,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Writes memberships on a connection of its own while the next batch merges: the two halves
+     * of an import's database work then use both cores. At most one batch waits for it.
+     */
+    private final class MembershipWriter {
+        private static final long DONE = -1;
+        private final BlockingQueue<Long> lines = new ArrayBlockingQueue<>(1);
+        private final Thread thread;
+        private volatile RuntimeException failure;
+
+        MembershipWriter(ConsentAttestation attestation) {
+            thread = Thread.ofPlatform().name("import-" + settings.id() + "-memberships").daemon().start(() -> {
+                try {
+                    long line;
+                    while ((line = lines.take()) != DONE) {
+                        writeMemberships(line, attestation);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            });
+        }
+
+        void submit(long lastLine) throws InterruptedException {
+            throwIfFailed();
+            while (!lines.offer(lastLine, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+                throwIfFailed();
+            }
+        }
+
+        void finish(boolean writeRemaining) throws InterruptedException {
+            if (writeRemaining && failure == null && thread.isAlive()) {
+                lines.put(DONE);
+            } else {
+                thread.interrupt();
+            }
+            thread.join();
+            throwIfFailed();
+        }
+
+        private void throwIfFailed() {
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
 
@@ -142,14 +226,9 @@ final class ImportJob {
         for (int attempt = 1; ; attempt++) {
             try {
                 return with.transactions().execute(status -> {
-                    var target = new ImportBatchRepository.MergeTarget(settings.accountId(), settings.id(), settings.listId(), tagIds,
-                            settings.options().duplicatePolicy(), attestation != null, with.clock().instant());
-                    ImportBatchRepository.MergeResult result = with.batches().merge(batch, target);
+                    ImportBatchRepository.MergeResult result = with.batches().merge(batch, target(attestation));
                     with.batches().recordRejected(batch.rejectedRows());
                     BatchCounts counts = counts(batch, result);
-                    if (attestation != null && result.optedIn().length > 0) {
-                        with.ledger().recordImportOptIns(attestation, settings.attestationId(), result.optedIn());
-                    }
                     if (!with.imports().recordBatch(settings.id(), node, counts, batch.lastLine(), with.clock().instant())) {
                         status.setRollbackOnly();
                         return Outcome.LOST;

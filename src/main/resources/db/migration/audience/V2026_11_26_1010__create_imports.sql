@@ -57,3 +57,16 @@ create table import_errors (
     reason    text   not null,
     primary key (import_id, line)
 );
+
+-- A merged batch's contacts waiting for their tags, list membership and consent entries. A second
+-- connection writes those while the next batch merges (the two halves of the work then run on
+-- two cores, docs/performance.md); the row commits with the batch and is deleted with the
+-- memberships, so after a crash the resumed import writes them exactly once.
+create table import_pending_memberships (
+    import_id         bigint   not null references imports (id) on delete cascade,
+    last_line         bigint   not null,
+    new_contacts      bigint[] not null,
+    existing_contacts bigint[] not null,
+    opted_in_existing bigint[] not null,
+    primary key (import_id, last_line)
+);

@@ -398,6 +398,44 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void aResumedImportFirstWritesTheMembershipsItsDeadNodeLeftPending() {
+        ImportPreview preview = preview("invalid-phone.csv");
+        ImportOptions options = new ImportOptions("Resumed", List.of("resumed"), DuplicatePolicy.UPDATE_EMPTY, ATTESTATION);
+        long listId = lists.findOrCreate(tenant.accountId(), "Resumed");
+        long attestationId = jdbc.sql("""
+                        insert into consent_attestations (account_id, source, import_id, text, user_id, attested_at)
+                        values (:account, 'import', :import, :text, :user, now()) returning id""")
+                .param("account", tenant.accountId()).param("import", preview.importId()).param("text", ATTESTATION)
+                .param("user", tenant.owner().userId()).query(Long.class).single();
+        importRows.queue(tenant.accountId(), preview.importId(), preview.detectedMapping(), options, listId, attestationId);
+        // The dead node committed the batch to line 3 (its contact and the pending memberships), not the memberships.
+        long good = jdbc.sql("""
+                        insert into contacts (account_id, first_name, phone, email, consent_status, source, source_import_id)
+                        values (:account, 'Good', '+12122341201', 'good@example.com', 'opted_in', 'import', :import) returning id""")
+                .param("account", tenant.accountId()).param("import", preview.importId()).query(Long.class).single();
+        jdbc.sql("""
+                        insert into import_pending_memberships (import_id, last_line, new_contacts, existing_contacts, opted_in_existing)
+                        values (:import, 3, array[cast(:good as bigint)], '{}', '{}')""")
+                .param("import", preview.importId()).param("good", good).update();
+        jdbc.sql("""
+                        update imports set status = 'running', node = 'dead-node', heartbeat_at = now() - interval '1 hour',
+                               checkpoint_line = 3, rows_read = 2, created = 1, failed = 1
+                        where id = :id""").param("id", preview.importId()).update();
+
+        worker.nudge();
+        ImportProgress done = awaitFinished(preview.importId());
+
+        assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(lists.namesOf(tenant.accountId(), good)).containsExactly("Resumed");
+        assertThat(tags.namesOf(tenant.accountId(), good)).containsExactly("resumed");
+        assertThat(compliance.consentHistory(tenant.accountId(), good)).singleElement()
+                .satisfies(entry -> assertThat(entry.evidence()).isEqualTo(ATTESTATION));
+        assertThat(lists.memberCount(tenant.accountId(), listId)).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from import_pending_memberships where import_id = :id").param("id", preview.importId())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void anotherAccountsImportIsNotFound() {
         ImportPreview preview = preview("utf8-bom.csv");
         TestTenants.Tenant other = tenants.create("Other business");
