@@ -180,7 +180,7 @@ final class ImportJob {
             long rows = 0;
             long lastLine = settings.checkpointLine();
             SourceRow row;
-            while ((row = file.next()) != null) {
+            while ((row = next(file, batch, rows, lastLine, queue)) != null) {
                 if (row.line() <= settings.checkpointLine()) {
                     continue;
                 }
@@ -209,6 +209,22 @@ final class ImportJob {
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * The next record; when the file cannot be read on (a quote that never closes), the rows read
+     * before that point are still merged: they go ahead of the failure.
+     */
+    private SourceRow next(ContactFile file, BatchDeduplication batch, long rows, long lastLine,
+                                  BlockingQueue<Object> queue) throws InterruptedException {
+        try {
+            return file.next();
+        } catch (ContactFile.UnreadableFileException e) {
+            if (rows > 0) {
+                queue.put(PreparedBatch.of(batch, settings.id(), rows, lastLine));
+            }
+            throw e;
         }
     }
 

@@ -178,6 +178,20 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void aQuoteThatNeverClosesIsReportedWithEverythingItSwallowed() {
+        ImportProgress done = run(preview("unclosed-quote.csv"), DuplicatePolicy.UPDATE_EMPTY);
+
+        assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(done.created()).isEqualTo(2);
+        assertThat(done.failed()).isEqualTo(1);
+        assertThat(imports.errors(tenant.accountId(), done.importId(), 10)).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(4);
+            assertThat(error.reason()).contains("an unclosed quote?");
+            assertThat(error.text()).contains("Dan,2122341404");
+        });
+    }
+
+    @Test
     void mergesRowsOfTheSameContactInsideTheFile() {
         ImportProgress done = run(preview("duplicates-in-file.csv"), DuplicatePolicy.UPDATE_EMPTY);
 
