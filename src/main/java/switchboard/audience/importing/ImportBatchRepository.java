@@ -50,6 +50,7 @@ class ImportBatchRepository {
      */
     MergeResult merge(PreparedBatch batch, MergeTarget target) {
         Steps steps = new Steps();
+        asynchronousCommit();
         // Big pending lists make the trigram index take a batch's entries in one sorted pass
         // instead of one by one; the import flushes it at the end so search stays fast.
         jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
@@ -185,6 +186,7 @@ class ImportBatchRepository {
      * Null when the batch was already written.
      */
     long[] writeMemberships(MergeTarget target, long lastLine) {
+        asynchronousCommit();
         var pending = jdbc.sql("""
                         select new_contacts, opted_in_existing from import_pending_memberships
                         where import_id = :import and last_line = :line for update""")
@@ -226,6 +228,16 @@ class ImportBatchRepository {
         long[] optedIn = java.util.Arrays.copyOf(created, created.length + existing.length);
         System.arraycopy(existing, 0, optedIn, created.length, existing.length);
         return optedIn;
+    }
+
+    /**
+     * A batch's commit does not wait for its WAL to reach the disk (a batch writes about 100 MB of
+     * it). Safe here: a crash can only lose the newest commits, whole and in order, and with them
+     * the checkpoint or pending row that says they happened, so the resumed import redoes exactly
+     * those. The import's last commit (its status) waits as usual, and makes all before it durable.
+     */
+    private void asynchronousCommit() {
+        jdbc.sql("set local synchronous_commit = off").update();
     }
 
     private static long[] longs(java.sql.Array array) throws SQLException {

@@ -108,9 +108,46 @@ public final class ImportBenchmark {
         }
     }
 
+    private final Path data;
+
     private ImportBenchmark(ConfigurableApplicationContext app, Path data) {
         this.app = app;
+        this.data = data;
         this.jdbc = app.getBean(JdbcClient.class);
+    }
+
+    /** CPU seconds used so far by this JVM and by our PostgreSQL (postmaster, its live children, its reaped children). */
+    private double[] cpuSeconds() throws java.io.IOException {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+        long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).getFirst().strip());
+        double ticks = 100.0;
+        double postgres = ticks(postmaster, true) / ticks;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String[] stat = statFields(Long.parseLong(process.getFileName().toString()));
+                    if (stat != null && Long.parseLong(stat[1]) == postmaster) {
+                        postgres += ticks(Long.parseLong(process.getFileName().toString()), false) / ticks;
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // a backend that ended meanwhile is counted in the postmaster's reaped children
+                }
+            }
+        }
+        return new double[]{jvm, postgres};
+    }
+
+    /** Fields of /proc/PID/stat after the command name: [0] state, [1] ppid, ... [11] utime, [12] stime, [13] cutime, [14] cstime. */
+    private static String[] statFields(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    private static double ticks(long pid, boolean withChildren) throws java.io.IOException {
+        String[] f = statFields(pid);
+        double own = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return withChildren ? own + Long.parseLong(f[13]) + Long.parseLong(f[14]) : own;
     }
 
     private void run(Path file, int rows) throws Exception {
@@ -119,6 +156,9 @@ public final class ImportBenchmark {
         app.getBean(AttributeDefinitionRepository.class).create(accountId, "customer_since", "Customer Since", AttributeType.DATE, List.of());
         Imports imports = app.getBean(Imports.class);
 
+        String walBefore = jdbc.sql("select pg_current_wal_lsn()::text").query(String.class).single();
+        long checkpointsBefore = count("select num_timed + num_requested from pg_stat_checkpointer");
+        double[] cpuBefore = cpuSeconds();
         long start = System.nanoTime();
         long importId;
         try (InputStream in = Files.newInputStream(file)) {
@@ -126,6 +166,7 @@ public final class ImportBenchmark {
         }
         double upload = seconds(start);
         ImportPreview preview = imports.preview(accountId, importId);
+        DuringImport during = new DuringImport(app.getBean(ContactSearch.class), accountId);
         long started = System.nanoTime();
         imports.start(accountId, importId, 1, preview.detectedMapping(), new ImportOptions("Benchmark list",
                 List.of("benchmark", "leads"), DuplicatePolicy.UPDATE_EMPTY, "These contacts asked us to text them."));
@@ -135,15 +176,23 @@ public final class ImportBenchmark {
             progress = imports.progress(accountId, importId);
         } while (!progress.status().finished());
         double run = seconds(started);
+        Stats searchDuring = during.stop();
         double total = seconds(start);
+        double[] cpuAfter = cpuSeconds();
+        long wal = count("select pg_wal_lsn_diff(pg_current_wal_lsn(), '" + walBefore + "')::bigint");
+        long checkpoints = count("select num_timed + num_requested from pg_stat_checkpointer") - checkpointsBefore;
         System.out.printf("%nIMPORT %,d rows, %,d bytes: %s%n", rows, Files.size(file), progress.status().code());
         System.out.printf("  mapping detected: %s%n", preview.detectedMapping().codes());
         System.out.printf("  read %,d  created %,d  updated %,d  skipped %,d  failed %,d%n", progress.rowsRead(), progress.created(),
                 progress.updated(), progress.skipped(), progress.failed());
         System.out.printf("  upload into the database %.2f s + import run %.2f s = %.2f s total%n", upload, run, total);
+        System.out.printf("  CPU: Java %.1f s, PostgreSQL %.1f s (of %.1f s x 2 cores); WAL written %,d MB; checkpoints %d%n",
+                cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1], total, wal / 1_000_000, checkpoints);
         if (progress.failure() != null) {
             System.out.println("  failure: " + progress.failure());
         }
+        System.out.printf("  search while the import ran (%d name and phone searches, one every 50 ms): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                during.count(), searchDuring.p50(), searchDuring.p99(), searchDuring.max());
         long contacts = count("select count(*) from contacts where account_id = " + accountId);
         System.out.printf("  contacts %,d, list members %,d, contact tags %,d, consent entries %,d, error rows %,d%n", contacts,
                 count("select count(*) from list_members where account_id = " + accountId),
@@ -251,6 +300,45 @@ public final class ImportBenchmark {
     }
 
     private record Stats(double p50, double p99, double max) {
+    }
+
+    /** Searches the account being imported into, every 50 ms, for as long as the import runs. */
+    private static final class DuringImport {
+        private final List<Double> times = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        DuringImport(ContactSearch search, long accountId) {
+            Random random = new Random(11);
+            thread = Thread.ofPlatform().name("search-during-import").start(() -> {
+                for (int i = 0; running; i++) {
+                    String query = i % 2 == 0 ? BenchmarkContacts.LAST.get(random.nextInt(BenchmarkContacts.LAST.size())).substring(0, 3)
+                            : BenchmarkContacts.phone(random.nextInt(1_000_000), i % 5);
+                    long t = System.nanoTime();
+                    search.search(accountId, "US", query, 25);
+                    times.add((System.nanoTime() - t) / 1e6);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        Stats stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            if (sorted.length == 0) {
+                return new Stats(0, 0, 0);
+            }
+            return new Stats(sorted[sorted.length / 2], sorted[(int) Math.ceil(sorted.length * 0.99) - 1], sorted[sorted.length - 1]);
+        }
+
+        int count() {
+            return times.size();
+        }
     }
 
     private static Stats measure(IntFunction<Integer> query) {
