@@ -60,6 +60,13 @@ public final class ImportBenchmark {
                 .run("--switchboard.database.data-folder=" + data, "--server.port=0",
                         "--logging.file.name=" + data.resolve("switchboard.log"), "--logging.level.root=warn",
                         "--logging.level.switchboard.audience.importing=debug")) {
+            if (args.length > 2 && args[2].equals("max-wal-4gb")) {
+                // An experiment, not the product's setting: fewer checkpoints during the import
+                // (each makes the next change of every page write the whole page to the WAL).
+                app.getBean(JdbcClient.class).sql("alter system set max_wal_size = '4GB'").update();
+                app.getBean(JdbcClient.class).sql("select pg_reload_conf()").query().singleValue();
+                System.out.println("experiment: max_wal_size = 4GB");
+            }
             new ImportBenchmark(app, data).run(file, rows);
         }
         try (var paths = Files.walk(data)) {
