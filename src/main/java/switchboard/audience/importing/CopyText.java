@@ -1,59 +1,73 @@
 package switchboard.audience.importing;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Rows in PostgreSQL's COPY text format: tab between columns, newline after each row, \N for
- * null, and backslash escapes for the characters that would otherwise end a value.
+ * null, and backslash escapes for the characters that would otherwise end a value. The batch is
+ * built as one text and encoded once (per-value escaping and per-row encoding were a fifth of the
+ * import reader's CPU time).
  */
 final class CopyText {
 
-    private final StringBuilder line = new StringBuilder(256);
-    private final ByteArrayOutputStream bytes;
+    private final StringBuilder text;
     private int columns;
 
-    CopyText(int expectedBytes) {
-        bytes = new ByteArrayOutputStream(expectedBytes);
+    CopyText(int expectedChars) {
+        text = new StringBuilder(expectedChars);
     }
 
     CopyText value(String value) {
         if (columns++ > 0) {
-            line.append('\t');
+            text.append('\t');
         }
         if (value == null) {
-            line.append("\\N");
-            return this;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> line.append("\\\\");
-                case '\t' -> line.append("\\t");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                default -> line.append(c);
-            }
+            text.append("\\N");
+        } else if (plain(value)) {
+            text.append(value);
+        } else {
+            escaped(value);
         }
         return this;
     }
 
     CopyText value(long value) {
         if (columns++ > 0) {
-            line.append('\t');
+            text.append('\t');
         }
-        line.append(value);
+        text.append(value);
         return this;
     }
 
     void endRow() {
-        line.append('\n');
-        bytes.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
-        line.setLength(0);
+        text.append('\n');
         columns = 0;
     }
 
     byte[] toBytes() {
-        return bytes.toByteArray();
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void escaped(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
     }
 }

@@ -90,13 +90,14 @@ final class StagedContact {
         if (attributes == null || attributes.isEmpty()) {
             return null;
         }
-        StringBuilder json = new StringBuilder("{");
-        attributes.forEach((key, value) -> {
+        StringBuilder json = new StringBuilder(64).append('{');
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
             if (json.length() > 1) {
                 json.append(',');
             }
-            json.append(switchboard.audience.attribute.AttributeType.quoted(key)).append(':').append(value);
-        });
+            // Keys are attribute keys, [a-z][a-z0-9_]*: nothing in them needs escaping.
+            json.append('"').append(attribute.getKey()).append("\":").append(attribute.getValue());
+        }
         return json.append('}').toString();
     }
 }

@@ -207,6 +207,9 @@ public final class ImportBenchmark {
                 count("select count(*) from consent_events where account_id = " + accountId),
                 count("select count(*) from import_errors where import_id = " + importId));
 
+        if (Boolean.getBoolean("bench.import-only")) {
+            return;
+        }
         RawCopy raw = rawCopy(accountId);
         System.out.printf("%nRAW COPY of the same rows into fresh tables with the same indexes%n");
         System.out.printf("  contacts only: %.2f s; contacts + list members + tags + consent entries: %.2f s%n", raw.contacts(), raw.all());
