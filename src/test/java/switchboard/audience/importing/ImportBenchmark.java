@@ -123,6 +123,11 @@ public final class ImportBenchmark {
         this.jdbc = app.getBean(JdbcClient.class);
     }
 
+    private static double gcSeconds() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum() / 1000.0;
+    }
+
     /** CPU seconds used so far by this JVM and by our PostgreSQL (postmaster, its live children, its reaped children). */
     private double[] cpuSeconds() throws java.io.IOException {
         double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
@@ -166,6 +171,7 @@ public final class ImportBenchmark {
         String walBefore = jdbc.sql("select pg_current_wal_lsn()::text").query(String.class).single();
         long checkpointsBefore = count("select num_timed + num_requested from pg_stat_checkpointer");
         double[] cpuBefore = cpuSeconds();
+        double gcBefore = gcSeconds();
         long start = System.nanoTime();
         long importId;
         try (InputStream in = Files.newInputStream(file)) {
@@ -186,6 +192,7 @@ public final class ImportBenchmark {
         Stats searchDuring = during.stop();
         double total = seconds(start);
         double[] cpuAfter = cpuSeconds();
+        double gc = gcSeconds() - gcBefore;
         long wal = count("select pg_wal_lsn_diff(pg_current_wal_lsn(), '" + walBefore + "')::bigint");
         long checkpoints = count("select num_timed + num_requested from pg_stat_checkpointer") - checkpointsBefore;
         System.out.printf("%nIMPORT %,d rows, %,d bytes: %s%n", rows, Files.size(file), progress.status().code());
@@ -193,8 +200,8 @@ public final class ImportBenchmark {
         System.out.printf("  read %,d  created %,d  updated %,d  skipped %,d  failed %,d%n", progress.rowsRead(), progress.created(),
                 progress.updated(), progress.skipped(), progress.failed());
         System.out.printf("  upload into the database %.2f s + import run %.2f s = %.2f s total%n", upload, run, total);
-        System.out.printf("  CPU: Java %.1f s, PostgreSQL %.1f s (of %.1f s x 2 cores); WAL written %,d MB; checkpoints %d%n",
-                cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1], total, wal / 1_000_000, checkpoints);
+        System.out.printf("  CPU: Java %.1f s (garbage collection pauses %.1f s), PostgreSQL %.1f s (of %.1f s x 2 cores); WAL written %,d MB; checkpoints %d%n",
+                cpuAfter[0] - cpuBefore[0], gc, cpuAfter[1] - cpuBefore[1], total, wal / 1_000_000, checkpoints);
         if (progress.failure() != null) {
             System.out.println("  failure: " + progress.failure());
         }
