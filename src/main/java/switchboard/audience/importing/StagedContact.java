@@ -34,6 +34,15 @@ final class StagedContact {
         attributes = row.attributes();
     }
 
+    void forgetValues() {
+        phone = null;
+        email = null;
+        firstName = null;
+        lastName = null;
+        company = null;
+        attributes = null;
+    }
+
     long firstLine() {
         return rows.getFirst().line();
     }
