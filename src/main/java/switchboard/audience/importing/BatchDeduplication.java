@@ -45,14 +45,14 @@ final class BatchDeduplication {
         }
         StagedContact existing = samePhone != null ? samePhone : sameEmail;
         if (existing == null) {
-            StagedContact contact = new StagedContact(row);
+            StagedContact contact = new StagedContact(row, delimiter);
             contacts.add(contact);
             index(contact);
             return;
         }
         String phoneBefore = existing.phone;
         String emailBefore = existing.email;
-        existing.merge(row, policy);
+        existing.merge(row, policy, delimiter);
         if (phoneBefore != null && !phoneBefore.equals(existing.phone)) {
             byPhone.remove(phoneBefore);
         }

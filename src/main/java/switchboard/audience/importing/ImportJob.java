@@ -271,8 +271,8 @@ final class ImportJob {
         List<RejectedRow> conflictRows = new java.util.ArrayList<>();
         for (int i = 0; i < result.conflictGroups().size(); i++) {
             StagedContact contact = batch.contacts().get(result.conflictGroups().get(i));
-            for (SourceRow row : contact.rows) {
-                conflictRows.add(new RejectedRow(row.line(), row.text(settings.delimiter()), result.conflictReasons().get(i)));
+            for (ReadRow row : contact.rows) {
+                conflictRows.add(new RejectedRow(row.line(), row.text(), result.conflictReasons().get(i)));
             }
         }
         with.batches().recordRejected(PreparedBatch.encode(settings.id(), conflictRows));

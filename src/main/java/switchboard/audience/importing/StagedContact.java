@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 final class StagedContact {
 
-    final List<SourceRow> rows = new ArrayList<>(1);
+    final List<ReadRow> rows = new ArrayList<>(1);
     String phone;
     String email;
     String firstName;
@@ -24,8 +24,8 @@ final class StagedContact {
     int mergedChanged;
     int mergedUnchanged;
 
-    StagedContact(ContactRow row) {
-        rows.add(row.source());
+    StagedContact(ContactRow row, char delimiter) {
+        rows.add(ReadRow.of(row.source(), delimiter));
         phone = row.phone();
         email = row.email();
         firstName = row.firstName();
@@ -48,8 +48,8 @@ final class StagedContact {
     }
 
     /** Merges a later row of the file; phone and email keys are the caller's to re-index. */
-    void merge(ContactRow row, DuplicatePolicy policy) {
-        rows.add(row.source());
+    void merge(ContactRow row, DuplicatePolicy policy, char delimiter) {
+        rows.add(ReadRow.of(row.source(), delimiter));
         if (policy == DuplicatePolicy.SKIP) {
             mergedUnchanged++;
             return;
