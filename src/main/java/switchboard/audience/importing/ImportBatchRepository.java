@@ -1,0 +1,310 @@
+package switchboard.audience.importing;
+
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Merges one prepared batch into contacts, tags and list, set-based: the batch is COPied into a
+ * temporary table, matched against existing contacts by phone and by email in one join, and
+ * merged in a few statements (new contacts with their tags and list membership in one statement,
+ * existing ones by the duplicate policy). Runs inside the caller's transaction.
+ */
+@Repository
+class ImportBatchRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportBatchRepository.class);
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    ImportBatchRepository(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** The outcome of one batch: counts by contact and the conflicts found by the database. */
+    record MergeResult(long created, long updated, long unchanged, List<Integer> conflictGroups, List<String> conflictReasons) {
+    }
+
+    record MergeTarget(long accountId, long importId, long listId, List<Long> tagIds, DuplicatePolicy policy,
+                       boolean consentAttested, Instant now) {
+    }
+
+    /**
+     * Merges a batch's contacts and leaves their memberships pending (see
+     * {@link #writeMemberships}); in the caller's transaction, which commits the batch.
+     */
+    MergeResult merge(PreparedBatch batch, MergeTarget target) {
+        Steps steps = new Steps();
+        asynchronousCommit();
+        // Big pending lists make the trigram index take a batch's entries in one sorted pass
+        // instead of one by one; the import flushes it at the end so search stays fast.
+        jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
+        jdbc.sql("set local work_mem = '64MB'").update();
+        jdbc.sql("""
+                create temp table import_rows (
+                    g int not null, line bigint not null, phone text collate "C", email text, first_name text, last_name text,
+                    company text, attributes jsonb
+                ) on commit drop""").update();
+        // No ANALYZE: a never-analyzed table is estimated from its actual size at planning time.
+        copy("copy import_rows from stdin", batch.stagingRows());
+        steps.done("stage");
+        // The match must probe the unique indexes: with its default costs the planner hashed the
+        // account's whole contacts table instead, twice per batch, slower with every batch.
+        jdbc.sql("set local enable_hashjoin = off").update();
+        jdbc.sql("set local enable_mergejoin = off").update();
+        jdbc.sql("""
+                create temp table import_matches on commit drop as
+                select s.*, p.id as phone_contact, e.id as email_contact
+                from import_rows s
+                left join contacts p on p.account_id = :account and p.phone = s.phone
+                left join contacts e on e.account_id = :account and e.email_key = lower(s.email)""")
+                .param("account", target.accountId()).update();
+        jdbc.sql("set local enable_hashjoin = on").update();
+        jdbc.sql("set local enable_mergejoin = on").update();
+        steps.done("match");
+
+        List<Integer> conflictGroups = new ArrayList<>();
+        List<String> conflictReasons = new ArrayList<>();
+        jdbc.sql("select g, phone_contact, email_contact from import_matches where phone_contact <> email_contact order by g")
+                .query(row -> {
+                    conflictGroups.add(row.getInt(1));
+                    conflictReasons.add("Conflict: the phone belongs to contact #" + row.getLong(2) + " and the email to contact #"
+                            + row.getLong(3) + " (different contacts); not merged");
+                });
+
+        long matched = jdbc.sql("""
+                create temp table import_targets on commit drop as
+                select coalesce(phone_contact, email_contact) as contact_id, g, line, phone, email, first_name, last_name, company, attributes,
+                       row_number() over (partition by coalesce(phone_contact, email_contact) order by line) as round
+                from import_matches
+                where coalesce(phone_contact, email_contact) is not null
+                  and (phone_contact is null or email_contact is null or phone_contact = email_contact)""").update();
+        long updated = matched == 0 ? 0 : updateExisting(target);
+        List<Long> optedIn = target.consentAttested() && matched > 0 ? optInExisting(target) : List.of();
+        steps.done("update");
+        long created = insertNew(target, batch.lastLine(), optedIn);
+        steps.done("insert");
+        log.debug("Import {}: merged {} contacts: {}", target.importId(), batch.contacts().size(), steps);
+        return new MergeResult(created, updated, matched - updated, conflictGroups, conflictReasons);
+    }
+
+    /**
+     * New contacts in one statement, which also leaves the batch's contact ids pending for their
+     * memberships; returns how many were created.
+     */
+    private long insertNew(MergeTarget target, long lastLine, List<Long> optedInExisting) {
+        return jdbc.sql("""
+                        with inserted as (
+                            insert into contacts (account_id, first_name, last_name, phone, email, company, attributes,
+                                                  consent_status, source, source_import_id, created_at, updated_at)
+                            select :account, first_name, last_name, phone, email, company, coalesce(attributes, '{}'::jsonb),
+                                   :consent, 'import', :import, :now, :now
+                            from import_matches
+                            where phone_contact is null and email_contact is null
+                            order by line
+                            returning id)
+                        insert into import_pending_memberships (import_id, last_line, new_contacts, existing_contacts, opted_in_existing)
+                        select :import, :line, array(select id from inserted), array(select distinct contact_id from import_targets),
+                               cast(:optedIn as bigint[])
+                        returning cardinality(new_contacts)""")
+                .param("account", target.accountId()).param("import", target.importId()).param("line", lastLine)
+                .param("consent", target.consentAttested() ? "opted_in" : "unknown")
+                .param("now", Timestamp.from(target.now())).param("optedIn", arrayLiteral(optedInExisting))
+                .query(Long.class).single();
+    }
+
+    private List<Long> optInExisting(MergeTarget target) {
+        return jdbc.sql("""
+                        update contacts c set consent_status = 'opted_in', updated_at = :now
+                        from (select distinct contact_id from import_targets) t
+                        where c.account_id = :account and c.id = t.contact_id and c.consent_status = 'unknown'
+                        returning c.id""")
+                .param("account", target.accountId()).param("now", Timestamp.from(target.now()))
+                .query(Long.class).list();
+    }
+
+    /**
+     * Applies the policy to matched contacts. Two contacts of the batch may match the same stored
+     * contact (one by phone, one by email); they are applied in file order, one round each,
+     * because one statement may change a row only once.
+     */
+    private long updateExisting(MergeTarget target) {
+        if (target.policy() == DuplicatePolicy.SKIP) {
+            return 0;
+        }
+        boolean overwrite = target.policy() == DuplicatePolicy.OVERWRITE;
+        String first = overwrite ? "coalesce(t.first_name, c.first_name)" : "coalesce(c.first_name, t.first_name)";
+        String last = overwrite ? "coalesce(t.last_name, c.last_name)" : "coalesce(c.last_name, t.last_name)";
+        String company = overwrite ? "coalesce(t.company, c.company)" : "coalesce(c.company, t.company)";
+        String phone = overwrite ? "coalesce(t.phone, c.phone)" : "coalesce(c.phone, t.phone)";
+        // An email differing only in case is the same email: keep the stored spelling.
+        String email = overwrite ? "case when lower(t.email) = c.email_key then c.email else coalesce(t.email, c.email) end"
+                : "coalesce(c.email, t.email)";
+        String attributes = overwrite ? "c.attributes || coalesce(t.attributes, '{}'::jsonb)" : "coalesce(t.attributes, '{}'::jsonb) || c.attributes";
+        String sql = """
+                update contacts c set first_name = %1$s, last_name = %2$s, company = %3$s, phone = %4$s, email = %5$s,
+                                      attributes = %6$s, updated_at = :now
+                from import_targets t
+                where c.account_id = :account and c.id = t.contact_id and t.round = :round
+                  and (%1$s, %2$s, %3$s, %4$s, %5$s, %6$s)
+                      is distinct from (c.first_name, c.last_name, c.company, c.phone, c.email, c.attributes)"""
+                .formatted(first, last, company, phone, email, attributes);
+        long rounds = jdbc.sql("select coalesce(max(round), 0) from import_targets").query(Long.class).single();
+        long updated = 0;
+        for (long round = 1; round <= rounds; round++) {
+            updated += jdbc.sql(sql).param("account", target.accountId()).param("now", Timestamp.from(target.now()))
+                    .param("round", round).update();
+        }
+        return updated;
+    }
+
+    /** The batches of an import whose memberships are still to be written (after a crash), in file order. */
+    List<Long> pendingBatches(long importId) {
+        return jdbc.sql("select last_line from import_pending_memberships where import_id = :import order by last_line")
+                .param("import", importId).query(Long.class).list();
+    }
+
+    /**
+     * Tags the batch's contacts, adds them to the list and returns the ids whose consent the
+     * import recorded (new ones when attested, and existing ones it moved from unknown), then
+     * drops the pending row; in the caller's transaction, so all of it happens exactly once.
+     * Null when the batch was already written.
+     */
+    long[] writeMemberships(MergeTarget target, long lastLine) {
+        asynchronousCommit();
+        var pending = jdbc.sql("""
+                        select new_contacts, opted_in_existing from import_pending_memberships
+                        where import_id = :import and last_line = :line for update""")
+                .param("import", target.importId()).param("line", lastLine)
+                .query((row, n) -> new long[][]{longs(row.getArray(1)), longs(row.getArray(2))}).optional();
+        if (pending.isEmpty()) {
+            return null;
+        }
+        String tags = arrayLiteral(target.tagIds());
+        String from = """
+                from import_pending_memberships p cross join unnest(p.%s) as c(id) cross join unnest(cast(:tags as bigint[])) as t(id)
+                where p.import_id = :import and p.last_line = :line""";
+        // New contacts cannot be on the list or tagged yet: plain inserts. Existing ones may be.
+        jdbc.sql("insert into contact_tags (account_id, tag_id, contact_id) select :account, t.id, c.id " + from.formatted("new_contacts"))
+                .param("account", target.accountId()).param("tags", tags).param("import", target.importId()).param("line", lastLine)
+                .update();
+        jdbc.sql("insert into contact_tags (account_id, tag_id, contact_id) select distinct :account, t.id, c.id "
+                        + from.formatted("existing_contacts") + " on conflict do nothing")
+                .param("account", target.accountId()).param("tags", tags).param("import", target.importId()).param("line", lastLine)
+                .update();
+        String members = """
+                from import_pending_memberships p cross join unnest(p.%s) as c(id)
+                where p.import_id = :import and p.last_line = :line""";
+        jdbc.sql("insert into list_members (account_id, list_id, contact_id, added_at) select :account, :list, c.id, :now "
+                        + members.formatted("new_contacts"))
+                .param("account", target.accountId()).param("list", target.listId()).param("now", Timestamp.from(target.now()))
+                .param("import", target.importId()).param("line", lastLine).update();
+        jdbc.sql("insert into list_members (account_id, list_id, contact_id, added_at) select distinct :account, :list, c.id, cast(:now as timestamptz) "
+                        + members.formatted("existing_contacts") + " on conflict do nothing")
+                .param("account", target.accountId()).param("list", target.listId()).param("now", Timestamp.from(target.now()))
+                .param("import", target.importId()).param("line", lastLine).update();
+        jdbc.sql("delete from import_pending_memberships where import_id = :import and last_line = :line")
+                .param("import", target.importId()).param("line", lastLine).update();
+        long[] created = pending.get()[0];
+        long[] existing = pending.get()[1];
+        if (!target.consentAttested()) {
+            return new long[0];
+        }
+        long[] optedIn = java.util.Arrays.copyOf(created, created.length + existing.length);
+        System.arraycopy(existing, 0, optedIn, created.length, existing.length);
+        return optedIn;
+    }
+
+    /**
+     * A batch's commit does not wait for its WAL to reach the disk (a batch writes about 100 MB of
+     * it). Safe here: a crash can only lose the newest commits, whole and in order, and with them
+     * the checkpoint or pending row that says they happened, so the resumed import redoes exactly
+     * those. The import's last commit (its status) waits as usual, and makes all before it durable.
+     */
+    private void asynchronousCommit() {
+        jdbc.sql("set local synchronous_commit = off").update();
+    }
+
+    private static long[] longs(java.sql.Array array) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        long[] longs = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            longs[i] = ((Number) values[i]).longValue();
+        }
+        return longs;
+    }
+
+    /** Rejected rows go into the error report (COPY: there may be many). */
+    void recordRejected(byte[] rows) {
+        if (rows.length > 0) {
+            copy("copy import_errors (import_id, line, row_text, reason) from stdin", rows);
+        }
+    }
+
+    /**
+     * Makes imported rows searchable at full speed: moves the trigram index's pending list into
+     * the index proper, and refreshes the planner's statistics after a large import (autovacuum
+     * would, but only a while later, and searches planned on stale counts pick slow plans).
+     */
+    void makeSearchable(boolean manyRows) {
+        jdbc.sql("select gin_clean_pending_list('contacts_search_idx'::regclass)").query(Long.class).single();
+        if (manyRows) {
+            jdbc.sql("analyze contacts, contact_tags, list_members").update();
+        }
+    }
+
+    private void copy(String sql, byte[] rows) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            try {
+                copy.writeToCopy(rows, 0, rows.length);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Milliseconds per step of a merge, for the debug log (docs/performance.md profiles with it). */
+    private static final class Steps {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void done(String step) {
+            long now = System.nanoTime();
+            text.append(step).append(' ').append((now - last) / 1_000_000).append(" ms, ");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    private static String arrayLiteral(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+}

@@ -1,0 +1,291 @@
+package switchboard.audience.importing;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
+import switchboard.audience.ConsentAttestation;
+import switchboard.audience.ConsentLedger;
+import switchboard.audience.attribute.AttributeDefinition;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * One run of one import on this node, from its checkpoint to the end of the file (or a cancel).
+ *
+ * <p>Two threads form a pipeline: a reader decodes, parses, normalizes and deduplicates the next
+ * batch and encodes it for COPY while this thread merges the previous one in the database; the
+ * queue between them holds one batch, so memory is bounded by the batch size, not the file.
+ * Each batch commits with the import's counters and checkpoint in one transaction: a crash
+ * anywhere resumes after the last committed batch with nothing lost or doubled.
+ */
+final class ImportJob {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
+    private static final int ATTEMPTS = 3;
+
+    record Collaborators(ImportRepository imports, ImportFileRepository files, ImportBatchRepository batches,
+                         ConsentLedger ledger, TransactionTemplate transactions, Clock clock, ImportProperties properties) {
+    }
+
+    /** How the run ended. */
+    enum Outcome { COMPLETED, CANCELLED, LOST }
+
+    private final Collaborators with;
+    private final ImportRepository.ImportJobSettings settings;
+    private final String node;
+    private final String defaultCountry;
+    private final Map<String, AttributeDefinition> attributes;
+    private final List<Long> tagIds;
+
+    ImportJob(Collaborators with, ImportRepository.ImportJobSettings settings, String node, String defaultCountry,
+              Map<String, AttributeDefinition> attributes, List<Long> tagIds) {
+        this.with = with;
+        this.settings = settings;
+        this.node = node;
+        this.defaultCountry = defaultCountry;
+        this.attributes = attributes;
+        this.tagIds = tagIds;
+    }
+
+    Outcome run() throws InterruptedException {
+        ConsentAttestation attestation = attestation();
+        // Batches committed by an earlier run whose memberships were not written yet (a crash).
+        for (long lastLine : with.batches().pendingBatches(settings.id())) {
+            writeMemberships(lastLine, attestation);
+        }
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1);
+        Thread reader = Thread.ofPlatform().name("import-" + settings.id() + "-reader").daemon().start(() -> read(queue));
+        MembershipWriter writer = new MembershipWriter(attestation);
+        Outcome outcome = null;
+        try {
+            outcome = mergeAll(queue, writer, attestation);
+            return outcome;
+        } finally {
+            reader.interrupt();
+            reader.join();
+            // Memberships of committed batches are written before the import reports its end;
+            // when it stops for a restart or another node took it over, they wait for the resume.
+            writer.finish(outcome != Outcome.LOST && !Thread.currentThread().isInterrupted());
+        }
+    }
+
+    private Outcome mergeAll(BlockingQueue<Object> queue, MembershipWriter writer, ConsentAttestation attestation)
+            throws InterruptedException {
+        while (true) {
+            long waiting = System.nanoTime();
+            Object next = queue.take();
+            long waited = (System.nanoTime() - waiting) / 1_000_000;
+            if (next instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (next == END) {
+                return Outcome.COMPLETED;
+            }
+            if (with.imports().shouldStop(settings.id(), node)) {
+                return with.imports().cancelRequested(settings.id()) ? Outcome.CANCELLED : Outcome.LOST;
+            }
+            PreparedBatch batch = (PreparedBatch) next;
+            long committing = System.nanoTime();
+            Outcome stopped = commit(batch, attestation);
+            if (stopped != null) {
+                return stopped;
+            }
+            log.debug("Import {}: batch to line {}: waited {} ms for the reader, committed in {} ms", settings.id(),
+                    batch.lastLine(), waited, (System.nanoTime() - committing) / 1_000_000);
+            writer.submit(batch.lastLine());
+        }
+    }
+
+    private ImportBatchRepository.MergeTarget target(ConsentAttestation attestation) {
+        return new ImportBatchRepository.MergeTarget(settings.accountId(), settings.id(), settings.listId(), tagIds,
+                settings.options().duplicatePolicy(), attestation != null, with.clock().instant());
+    }
+
+    /** Tags, list membership and consent entries of one committed batch, in one transaction. */
+    private void writeMemberships(long lastLine, ConsentAttestation attestation) {
+        long started = System.nanoTime();
+        with.transactions().executeWithoutResult(tx -> {
+            long[] optedIn = with.batches().writeMemberships(target(attestation), lastLine);
+            if (optedIn != null && attestation != null && optedIn.length > 0) {
+                with.ledger().recordImportOptIns(attestation, settings.attestationId(), optedIn);
+            }
+        });
+        log.debug("Import {}: memberships of the batch to line {} written in {} ms", settings.id(), lastLine,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Writes memberships on a connection of its own while the next batch merges: the two halves
+     * of an import's database work then use both cores. At most one batch waits for it.
+     */
+    private final class MembershipWriter {
+        private static final long DONE = -1;
+        private final BlockingQueue<Long> lines = new ArrayBlockingQueue<>(1);
+        private final Thread thread;
+        private volatile RuntimeException failure;
+
+        MembershipWriter(ConsentAttestation attestation) {
+            thread = Thread.ofPlatform().name("import-" + settings.id() + "-memberships").daemon().start(() -> {
+                try {
+                    long line;
+                    while ((line = lines.take()) != DONE) {
+                        writeMemberships(line, attestation);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            });
+        }
+
+        void submit(long lastLine) throws InterruptedException {
+            throwIfFailed();
+            while (!lines.offer(lastLine, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+                throwIfFailed();
+            }
+        }
+
+        void finish(boolean writeRemaining) throws InterruptedException {
+            if (writeRemaining && failure == null && thread.isAlive()) {
+                lines.put(DONE);
+            } else {
+                thread.interrupt();
+            }
+            thread.join();
+            throwIfFailed();
+        }
+
+        private void throwIfFailed() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    private static final Object END = new Object();
+
+    private void read(BlockingQueue<Object> queue) {
+        try (ContactFile file = new ContactFile(with.files().open(settings.id()), settings.encoding(), settings.delimiter())) {
+            ContactRowParser parser = new ContactRowParser(settings.mapping(), file.header().size(), attributes, defaultCountry);
+            DuplicatePolicy policy = settings.options().duplicatePolicy();
+            int batchRows = with.properties().batchRows();
+            BatchDeduplication batch = new BatchDeduplication(policy, settings.delimiter(), batchRows);
+            long rows = 0;
+            long lastLine = settings.checkpointLine();
+            SourceRow row;
+            while ((row = next(file, batch, rows, lastLine, queue)) != null) {
+                if (row.line() <= settings.checkpointLine()) {
+                    continue;
+                }
+                try {
+                    batch.add(parser.parse(row));
+                } catch (RowRejectedException e) {
+                    batch.reject(new RejectedRow(row.line(), row.text(settings.delimiter()), e.getMessage()));
+                }
+                rows++;
+                lastLine = row.line();
+                if (rows == batchRows) {
+                    queue.put(PreparedBatch.of(batch, settings.id(), rows, lastLine));
+                    batch = new BatchDeduplication(policy, settings.delimiter(), batchRows);
+                    rows = 0;
+                }
+            }
+            if (rows > 0) {
+                queue.put(PreparedBatch.of(batch, settings.id(), rows, lastLine));
+            }
+            queue.put(END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            try {
+                queue.put(e);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The next record; when the file cannot be read on (a quote that never closes), the rows read
+     * before that point are still merged: they go ahead of the failure.
+     */
+    private SourceRow next(ContactFile file, BatchDeduplication batch, long rows, long lastLine,
+                                  BlockingQueue<Object> queue) throws InterruptedException {
+        try {
+            return file.next();
+        } catch (ContactFile.UnreadableFileException e) {
+            if (rows > 0) {
+                queue.put(PreparedBatch.of(batch, settings.id(), rows, lastLine));
+            }
+            throw e;
+        }
+    }
+
+    private ConsentAttestation attestation() {
+        String text = settings.options().consentAttestation();
+        return text == null ? null
+                : new ConsentAttestation(settings.accountId(), settings.id(), settings.createdBy(), text, settings.createdAt());
+    }
+
+    /**
+     * Merges and commits one batch (retried when a concurrent writer took a phone or email
+     * first); null when committed, else why it was rolled back and the run stops.
+     */
+    private Outcome commit(PreparedBatch batch, ConsentAttestation attestation) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return with.transactions().execute(status -> {
+                    ImportBatchRepository.MergeResult result = with.batches().merge(batch, target(attestation));
+                    with.batches().recordRejected(batch.rejectedRows());
+                    BatchCounts counts = counts(batch, result);
+                    if (!with.imports().recordBatch(settings.id(), node, counts, batch.lastLine(), with.clock().instant())) {
+                        status.setRollbackOnly();
+                        return Outcome.LOST;
+                    }
+                    if (with.imports().cancelRequested(settings.id())) {
+                        status.setRollbackOnly();
+                        return Outcome.CANCELLED;
+                    }
+                    return null;
+                });
+            } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                log.info("Import {}: batch ending at line {} met a concurrent change, retrying ({})", settings.id(), batch.lastLine(), e.getMessage());
+            }
+        }
+    }
+
+    /** Every row of the batch counted once; conflicts found by the database are reported with their rows. */
+    private BatchCounts counts(PreparedBatch batch, ImportBatchRepository.MergeResult result) {
+        long failed = batch.rejected().size();
+        java.util.Set<Integer> conflicts = new java.util.HashSet<>(result.conflictGroups());
+        List<RejectedRow> conflictRows = new java.util.ArrayList<>();
+        for (int i = 0; i < result.conflictGroups().size(); i++) {
+            StagedContact contact = batch.contacts().get(result.conflictGroups().get(i));
+            for (ReadRow row : contact.rows) {
+                conflictRows.add(new RejectedRow(row.line(), row.text(), result.conflictReasons().get(i)));
+            }
+        }
+        with.batches().recordRejected(PreparedBatch.encode(settings.id(), conflictRows));
+        failed += conflictRows.size();
+        long mergedChanged = 0;
+        long mergedUnchanged = 0;
+        for (int g = 0; g < batch.contacts().size(); g++) {
+            if (!conflicts.contains(g)) {
+                mergedChanged += batch.contacts().get(g).mergedChanged;
+                mergedUnchanged += batch.contacts().get(g).mergedUnchanged;
+            }
+        }
+        return new BatchCounts(batch.rowsRead(), result.created(), result.updated() + mergedChanged,
+                result.unchanged() + mergedUnchanged, failed);
+    }
+}
