@@ -12,8 +12,9 @@ import java.time.Duration;
  *                       a vanished browser is noticed by the failed write
  * @param retry          how long a browser waits before reconnecting (sent as SSE {@code retry:})
  * @param streamLifetime a stream ends after this and the browser reconnects at once; the
- *                       reconnect re-checks the session and membership, and Last-Event-ID
- *                       replays what happened in between
+ *                       reconnect re-checks the session and membership (so a teammate whose
+ *                       access was turned off stops receiving within this time), and
+ *                       Last-Event-ID replays what happened in between
  * @param replayLimit    at most this many missed events are replayed to a reconnecting tab
  * @param retention      events older than this are deleted, and never replayed
  * @param cleanupInterval how often expired events are deleted
@@ -22,7 +23,7 @@ import java.time.Duration;
 record LiveEventsProperties(
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("2s") Duration retry,
-        @DefaultValue("30m") Duration streamLifetime,
+        @DefaultValue("2m") Duration streamLifetime,
         @DefaultValue("500") int replayLimit,
         @DefaultValue("1h") Duration retention,
         @DefaultValue("5m") Duration cleanupInterval) {
