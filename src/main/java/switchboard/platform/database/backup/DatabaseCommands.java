@@ -54,13 +54,14 @@ public final class DatabaseCommands {
 
     int execute(String[] args) {
         String command = args[0];
-        List<String> files = Arrays.stream(args).skip(1).filter(arg -> !arg.startsWith("-")).toList();
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        List<String> files = rest.stream().filter(arg -> !arg.startsWith("-")).toList();
         if (files.size() != 1) {
             err.println(USAGE);
             return 2;
         }
         Path file = Path.of(files.getFirst()).toAbsolutePath().normalize();
-        String[] settingArguments = Arrays.stream(args).skip(1).filter(arg -> arg.startsWith("-")).toArray(String[]::new);
+        String[] settingArguments = rest.stream().filter(arg -> arg.startsWith("-")).toArray(String[]::new);
         try (ConfigurableApplicationContext settings = settings(settingArguments)) {
             DatabaseProperties database = settings.getBean(DatabaseProperties.class);
             String configuredKey = settings.getEnvironment().getProperty(EncryptionKey.PROPERTY, "");
