@@ -62,7 +62,7 @@ class LiveStreams implements SmartLifecycle {
                     clock.instant().minus(properties.retention()), properties.replayLimit()));
         }
         open.add(stream);
-        Thread.ofVirtual().name("live-stream-" + accountId).start(stream::write);
+        LiveStreamStartFilter.startAfterRequest(() -> Thread.ofVirtual().name("live-stream-" + accountId).start(stream::write));
         return emitter;
     }
 
