@@ -6,19 +6,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * Pages of the shell whose features arrive in later issues. Each moves to its own module's
- * controller when that module lands (Audience: issue #8; Channels, Campaigns: later issues).
+ * controller when that module lands (Channels, Campaigns: later issues).
  */
 @Controller
 class UpcomingPagesController {
 
     private static final String UPCOMING_PAGE = "platform/upcoming";
-
-    @GetMapping("/audience")
-    String audience(Model model) {
-        return upcoming(model, "audience", "Audience",
-                "Your contacts with their attributes, tags, lists and segments; import from CSV or TSV; consent on record.",
-                "Contacts and import arrive with the Audience release.");
-    }
 
     @GetMapping("/channels")
     String channels(Model model) {
