@@ -2,9 +2,13 @@ package switchboard.compliance.consent;
 
 import org.springframework.stereotype.Component;
 import switchboard.audience.ConsentAttestation;
+import switchboard.audience.ConsentEntry;
 import switchboard.audience.ConsentLedger;
+import switchboard.audience.ManualConsentChange;
 
-/** The ledger as the audience's imports see it; joins the import batch's transaction. */
+import java.util.List;
+
+/** The ledger as the audience sees it (imports, manual changes on a profile, the history); joins the caller's transaction. */
 @Component
 class ImportConsentLedger implements ConsentLedger {
 
@@ -22,5 +26,15 @@ class ImportConsentLedger implements ConsentLedger {
     @Override
     public void recordImportOptIns(ConsentAttestation attestation, long attestationId, long[] contactIds) {
         events.recordImportOptIns(attestation, attestationId, contactIds);
+    }
+
+    @Override
+    public void recordManualChange(ManualConsentChange change) {
+        events.recordManualChange(change);
+    }
+
+    @Override
+    public List<ConsentEntry> history(long accountId, long contactId) {
+        return events.entries(accountId, contactId);
     }
 }
