@@ -80,6 +80,7 @@ class ApiTenancyIntegrationTests {
         fixtures.put("teammates", tenant -> teammate(tenant));
         fixtures.put("teammates/invitations", tenant -> invitation(tenant));
         fixtures.put("tokens", tenant -> token(tenant));
+        fixtures.put("contacts", tenant -> contact(tenant));
         return fixtures;
     }
 
@@ -212,6 +213,14 @@ class ApiTenancyIntegrationTests {
     private Made token(Tenant tenant) {
         var token = apiTokens.create(tenant.owner(), "Token of " + System.nanoTime());
         return new Made(String.valueOf(token.id()), token.name());
+    }
+
+    private Made contact(Tenant tenant) {
+        String email = "contact-" + System.nanoTime() + "@example.com";
+        Answer created = new BearerClient(port).post("/api/v1/contacts", tenant.ownerToken(),
+                "{\"firstName\": \"Tenancy\", \"email\": \"" + email + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return new Made(created.json().get("id").asString(), email);
     }
 
     private Made madeInA(String kind) {

@@ -217,6 +217,40 @@ public class Contacts {
         return changed;
     }
 
+    public List<String> tagsOf(Member member, long contactId) {
+        return memberships.tagsOf(member.accountId(), contactId);
+    }
+
+    public List<String> listsOf(Member member, long contactId) {
+        return memberships.listsOf(member.accountId(), contactId);
+    }
+
+    /** Tags the contact, creating the tag when no tag of the account has that name (in any case). */
+    @Transactional
+    public void tag(Member member, long contactId, String tagName) {
+        ContactView contact = get(member, contactId);
+        String name = tagName(tagName);
+        memberships.tag(member.accountId(), contactId, name);
+        live.publish(member.accountId(), LIVE_TYPE, contactId, ContactNames.of(contact) + " was tagged " + name + " by " + member.name());
+    }
+
+    /** Removes the tag from the contact; a tag it does not have (or that does not exist) is no error. */
+    @Transactional
+    public void untag(Member member, long contactId, String tagName) {
+        ContactView contact = get(member, contactId);
+        String name = tagName(tagName);
+        memberships.untag(member.accountId(), contactId, name);
+        live.publish(member.accountId(), LIVE_TYPE, contactId, "Tag " + name + " removed from " + ContactNames.of(contact) + " by " + member.name());
+    }
+
+    private static String tagName(String text) {
+        String name = text == null ? "" : text.strip();
+        if (name.isEmpty() || name.length() > 60) {
+            throw new FieldError("name", "A tag name has 1 to 60 characters.");
+        }
+        return name;
+    }
+
     public List<ConsentEntry> consentHistory(Member member, long contactId) {
         get(member, contactId);
         return ledger.history(member.accountId(), contactId);
