@@ -1,0 +1,30 @@
+// Audience tabs (tags, lists, segments): inline editors and live refreshes. Plain script: the
+// content security policy allows no inline handlers, so htmx's hx-on and trigger filters are out.
+(function () {
+  "use strict";
+  // Esc in an inline editor cancels it: the editor's Cancel link puts the row back.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !event.target.matches || !event.target.matches("[data-escape-cancels]")) {
+      return;
+    }
+    var form = event.target.closest("form");
+    var cancel = form && form.querySelector("[data-cancel]");
+    if (cancel) {
+      event.preventDefault();
+      cancel.click();
+    }
+  });
+
+  // A live refresh never throws away what someone is typing: while an inline editor is open in
+  // the part to reload, the refresh waits for the next event.
+  document.body.addEventListener("htmx:beforeRequest", function (event) {
+    var source = event.detail.elt;
+    var target = source && source.getAttribute && source.getAttribute("data-live-refresh");
+    if (target) {
+      var part = document.querySelector(target);
+      if (part && part.querySelector(".editing")) {
+        event.preventDefault();
+      }
+    }
+  });
+})();
