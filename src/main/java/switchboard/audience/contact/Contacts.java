@@ -18,6 +18,7 @@ import switchboard.audience.PhoneNumber;
 import switchboard.audience.attribute.AttributeDefinition;
 import switchboard.audience.attribute.AttributeDefinitionRepository;
 import switchboard.audience.attribute.AttributeType;
+import switchboard.audience.tag.TagName;
 import switchboard.platform.live.LiveEvents;
 import switchboard.platform.web.ConflictException;
 import switchboard.platform.web.FieldError;
@@ -238,17 +239,42 @@ public class Contacts {
     @Transactional
     public void untag(Member member, long contactId, String tagName) {
         ContactView contact = get(member, contactId);
-        String name = tagName(tagName);
+        String name = text(tagName);
         memberships.untag(member.accountId(), contactId, name);
         live.publish(member.accountId(), LIVE_TYPE, contactId, "Tag " + name + " removed from " + ContactNames.of(contact) + " by " + member.name());
     }
 
+    @Transactional
+    public void addToList(Member member, long contactId, String listName) {
+        ContactView contact = get(member, contactId);
+        memberships.addToList(member.accountId(), contactId, listName);
+        live.publish(member.accountId(), LIVE_TYPE, contactId, ContactNames.of(contact) + " was added to a list by " + member.name());
+    }
+
+    @Transactional
+    public void removeFromList(Member member, long contactId, String listName) {
+        ContactView contact = get(member, contactId);
+        memberships.removeFromList(member.accountId(), contactId, listName == null ? "" : listName);
+        live.publish(member.accountId(), LIVE_TYPE, contactId, ContactNames.of(contact) + " was taken off a list by " + member.name());
+    }
+
+    /** The edit form: fields, attributes, and exactly the chosen tags and lists, all or nothing. */
+    @Transactional
+    public ContactView updateWithMemberships(Member member, long contactId, ContactForm form) {
+        ContactView updated = update(member, contactId, form);
+        memberships.set(member.accountId(), contactId, form.tags(), form.lists());
+        return updated;
+    }
+
     private static String tagName(String text) {
-        String name = text == null ? "" : text.strip();
-        if (name.isEmpty() || name.length() > 60) {
-            throw new FieldError("name", "A tag name has 1 to 60 characters.");
+        return new TagName(text).value();
+    }
+
+    private static String text(String name) {
+        if (name == null || name.isBlank()) {
+            throw new FieldError("name", "Name the tag to remove.");
         }
-        return name;
+        return name.strip();
     }
 
     public List<ConsentEntry> consentHistory(Member member, long contactId) {

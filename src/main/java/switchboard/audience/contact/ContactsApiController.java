@@ -24,6 +24,10 @@ import switchboard.accounts.Member;
 import switchboard.audience.ConsentEntry;
 import switchboard.audience.ConsentStatus;
 import switchboard.audience.ContactView;
+import switchboard.audience.filter.ContactFilter;
+import switchboard.audience.filter.ContactQueries;
+import switchboard.audience.filter.ContactSummary;
+import switchboard.audience.filter.InvalidConditionException;
 import switchboard.audience.note.Note;
 import switchboard.audience.note.Notes;
 import switchboard.platform.web.ApiController;
@@ -44,10 +48,45 @@ class ContactsApiController {
 
     private final Contacts contacts;
     private final Notes notes;
+    private final ContactQueries queries;
 
-    ContactsApiController(Contacts contacts, Notes notes) {
+    ContactsApiController(Contacts contacts, Notes notes, ContactQueries queries) {
         this.contacts = contacts;
         this.notes = notes;
+        this.queries = queries;
+    }
+
+    @GetMapping
+    @Operation(operationId = "listContacts", summary = "A page of contacts matching a filter, in id order",
+            description = "Every given filter must match; several tag, list or segment ids match any of them. Keyset paging: pass "
+                    + "the answer's next as after for the following page (next is null on the last page).")
+    PageResponse list(@AuthenticationPrincipal Member member,
+                      @Parameter(description = "Search: name fragments (\"jo smi\"), a phone in any format, or an email") @RequestParam(required = false) String q,
+                      @Parameter(description = "Tag ids (repeat the parameter for several)") @RequestParam(required = false) List<Long> tag,
+                      @Parameter(description = "List ids") @RequestParam(required = false) List<Long> list,
+                      @Parameter(description = "Segment ids") @RequestParam(required = false) List<Long> segment,
+                      @Parameter(description = "SMS consent", schema = @Schema(allowableValues = {"opted_in", "opted_out", "unknown"}))
+                      @RequestParam(required = false) String consent,
+                      @Parameter(description = "1 to 500, default 50") @RequestParam(defaultValue = "50") int limit,
+                      @Parameter(description = "The previous page's next") @RequestParam(required = false) Long after) {
+        if (limit < 1 || limit > 500) {
+            throw new FieldError("limit", "limit is between 1 and 500.");
+        }
+        ContactFilter filter;
+        try {
+            filter = new ContactFilterForm(q, tag, list, segment, consent, null, null, null).toFilter();
+        } catch (InvalidConditionException e) {
+            throw new FieldError(consent != null && e.getMessage().contains("consent") ? "consent" : "segment", e.getMessage());
+        }
+        List<ContactSummary> page;
+        try {
+            page = queries.page(member.accountId(), filter, after, limit + 1);
+        } catch (InvalidConditionException e) {
+            throw new FieldError("segment", e.getMessage());
+        }
+        boolean more = page.size() > limit;
+        List<ContactSummary> items = more ? page.subList(0, limit) : page;
+        return new PageResponse(items.stream().map(SummaryResponse::of).toList(), more ? String.valueOf(items.getLast().id()) : null);
     }
 
     @PostMapping
@@ -206,6 +245,21 @@ class ContactsApiController {
             return value.asString();
         }
         throw new FieldError(field, field + " is a text, number or true/false, not a list or object.");
+    }
+
+    @Schema(name = "ContactPage")
+    record PageResponse(List<SummaryResponse> items, @Schema(description = "Pass as after for the next page; null on the last page") String next) {
+    }
+
+    @Schema(name = "ContactSummary")
+    record SummaryResponse(long id, String firstName, String lastName, @Schema(description = "E.164") String phone, String email,
+                           String company, @Schema(allowableValues = {"unknown", "opted_in", "opted_out"}) String consent, String source,
+                           Instant createdAt) {
+
+        static SummaryResponse of(ContactSummary contact) {
+            return new SummaryResponse(contact.id(), contact.firstName(), contact.lastName(), contact.phone(), contact.email(),
+                    contact.company(), contact.consentStatus().code(), contact.source(), contact.createdAt());
+        }
     }
 
     @Schema(name = "ContactRequest")
