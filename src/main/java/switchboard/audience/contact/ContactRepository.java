@@ -11,6 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -163,6 +167,41 @@ public class ContactRepository {
         jdbc.sql("delete from contact_trash where account_id = :account and contact_id = :id")
                 .param("account", accountId).param("id", contactId).update();
         return true;
+    }
+
+    /** A tag, list or segment as a filter offers it. */
+    public record Choice(long id, String name) {
+    }
+
+    /** What the filters offer: the account's tags, lists or segments by name ({@code kind} is whitelisted here, never from a request). */
+    List<Choice> choices(long accountId, Kind kind) {
+        return jdbc.sql("select id, name::text as name from " + kind.table + " where account_id = :account order by name")
+                .param("account", accountId).query((row, n) -> new Choice(row.getLong("id"), row.getString("name"))).list();
+    }
+
+    enum Kind {
+        TAGS("tags"), LISTS("lists"), SEGMENTS("segments");
+
+        private final String table;
+
+        Kind(String table) {
+            this.table = table;
+        }
+    }
+
+    /** The tag names of each contact on a page, in one statement. */
+    Map<Long, List<String>> tagNames(long accountId, Collection<Long> contactIds) {
+        Map<Long, List<String>> names = new HashMap<>();
+        if (contactIds.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("""
+                        select ct.contact_id, t.name::text as name from contact_tags ct join tags t on t.id = ct.tag_id and t.account_id = ct.account_id
+                        where ct.account_id = :account and ct.contact_id in (:ids) order by t.name""")
+                .param("account", accountId).param("ids", contactIds)
+                .query((row, n) -> names.computeIfAbsent(row.getLong("contact_id"), id -> new ArrayList<>()).add(row.getString("name")))
+                .list();
+        return names;
     }
 
     private ContactView contact(ResultSet row, int rowNumber) throws SQLException {

@@ -27,6 +27,7 @@ import switchboard.platform.web.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -284,6 +285,10 @@ public class Contacts {
 
     public List<AttributeDefinition> attributes(long accountId) {
         return definitions.all(accountId);
+    }
+
+    public ZoneId timeZone(long accountId) {
+        return accounts.account(accountId).map(account -> ZoneId.of(account.timeZone())).orElse(ZoneId.of("UTC"));
     }
 
     public String defaultCountry(long accountId) {
