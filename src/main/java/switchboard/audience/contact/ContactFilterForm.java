@@ -6,9 +6,12 @@ import switchboard.audience.filter.ConditionOperator;
 import switchboard.audience.filter.ContactFilter;
 import switchboard.audience.filter.InvalidConditionException;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -100,6 +103,41 @@ public record ContactFilterForm(String q, List<Long> tag, List<Long> list, List<
             parts.add(param("cv", row.value() == null ? "" : row.value()));
         });
         return String.join("&", parts);
+    }
+
+    /** The filter of a {@link #query()} string (as bulk forms carry it in a hidden field). Unknown parameters are ignored. */
+    public static ContactFilterForm parse(String query) {
+        Map<String, List<String>> values = new HashMap<>();
+        if (query != null) {
+            for (String part : query.split("&")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                int equals = part.indexOf('=');
+                String name = URLDecoder.decode(equals < 0 ? part : part.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(part.substring(equals + 1), StandardCharsets.UTF_8);
+                values.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+            }
+        }
+        return new ContactFilterForm(first(values, "q"), ids(values, "tag"), ids(values, "list"), ids(values, "segment"),
+                first(values, "consent"), values.get("ca"), values.get("co"), values.get("cv"));
+    }
+
+    private static String first(Map<String, List<String>> values, String name) {
+        List<String> list = values.get(name);
+        return list == null || list.isEmpty() ? null : list.getFirst();
+    }
+
+    private static List<Long> ids(Map<String, List<String>> values, String name) {
+        List<Long> ids = new ArrayList<>();
+        for (String value : values.getOrDefault(name, List.of())) {
+            try {
+                ids.add(Long.parseLong(value.strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidConditionException("'" + value + "' is not a " + name + " id");
+            }
+        }
+        return ids;
     }
 
     private static String param(String name, String value) {
