@@ -80,6 +80,8 @@ class ApiTenancyIntegrationTests {
         fixtures.put("teammates", tenant -> teammate(tenant));
         fixtures.put("teammates/invitations", tenant -> invitation(tenant));
         fixtures.put("tokens", tenant -> token(tenant));
+        fixtures.put("tags", tenant -> named(tenant, "/api/v1/tags", "Tag"));
+        fixtures.put("lists", tenant -> named(tenant, "/api/v1/lists", "List"));
         return fixtures;
     }
 
@@ -187,6 +189,14 @@ class ApiTenancyIntegrationTests {
     private Made inbox(Tenant tenant) {
         String name = "Inbox of " + accountName(tenant) + " " + System.nanoTime();
         Answer created = new BearerClient(port).post("/api/v1/inboxes", tenant.ownerToken(), "{\"name\": \"" + name + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return new Made(created.json().get("id").asString(), name);
+    }
+
+    /** An audience object (tag, list, segment) made through its API with a name only it has. */
+    private Made named(Tenant tenant, String path, String what) {
+        String name = what + " " + System.nanoTime();
+        Answer created = new BearerClient(port).post(path, tenant.ownerToken(), "{\"name\": \"" + name + "\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return new Made(created.json().get("id").asString(), name);
     }
