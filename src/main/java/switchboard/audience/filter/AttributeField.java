@@ -1,0 +1,25 @@
+package switchboard.audience.filter;
+
+import switchboard.audience.attribute.AttributeType;
+
+import java.util.List;
+
+/**
+ * An attribute a condition can name: a default field of every contact or a custom attribute an
+ * admin defined. {@link #operators()} is what a condition editor offers for it.
+ */
+public record AttributeField(String key, String label, AttributeType type, List<String> choices, boolean custom) {
+
+    public AttributeField {
+        choices = List.copyOf(choices);
+    }
+
+    public List<ConditionOperator> operators() {
+        return switch (type) {
+            case TEXT, URL -> List.of(ConditionOperator.EQUALS, ConditionOperator.CONTAINS, ConditionOperator.IS_SET, ConditionOperator.NOT_SET);
+            case NUMBER -> List.of(ConditionOperator.EQUALS, ConditionOperator.GREATER, ConditionOperator.LESS, ConditionOperator.IS_SET, ConditionOperator.NOT_SET);
+            case DATE -> List.of(ConditionOperator.EQUALS, ConditionOperator.BEFORE, ConditionOperator.AFTER, ConditionOperator.IS_SET, ConditionOperator.NOT_SET);
+            case BOOLEAN, CHOICE -> List.of(ConditionOperator.EQUALS, ConditionOperator.IS_SET, ConditionOperator.NOT_SET);
+        };
+    }
+}
