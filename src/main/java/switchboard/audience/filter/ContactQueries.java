@@ -33,6 +33,8 @@ public class ContactQueries {
 
     /** How many contacts, in id order, are filtered before the indexes are asked; see {@link #page}. */
     static final int PROBE_WINDOW = 20_000;
+    static final int CANDIDATE_CHUNK = 1_000;
+    static final int CANDIDATE_ROUNDS = 20;
 
     private static final String COLUMNS = "c.id, c.first_name, c.last_name, c.phone, c.email, c.company, c.consent_status, c.source, c.created_at";
 
@@ -66,11 +68,26 @@ public class ContactQueries {
      *         its type does not have, a value of the wrong type, or a segment of another account
      */
     public SqlCondition condition(long accountId, ContactFilter filter) {
+        return plan(accountId, filter).condition();
+    }
+
+    /**
+     * The filter's condition, and when the filter requires membership of tags, lists or segments
+     * with members chosen by tag, list or hand, the statement that lists those candidates in id
+     * order (a superset of the matches, driven by the membership tables' primary keys).
+     */
+    private record Plan(SqlCondition condition, String candidates) {
+    }
+
+    private Plan plan(long accountId, ContactFilter filter) {
         if (filter.isEveryone()) {
-            return SqlCondition.ALWAYS;
+            return new Plan(SqlCondition.ALWAYS, null);
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        return new SqlCondition(new Builder(accountId, values).build(filter), values);
+        Builder builder = new Builder(accountId, values);
+        String sql = builder.build(filter);
+        String candidates = builder.candidates(filter);
+        return new Plan(new SqlCondition(sql, values), candidates);
     }
 
     /** The contacts after {@code afterId} (null: from the first), in id order. */
@@ -106,14 +123,19 @@ public class ContactQueries {
     }
 
     /**
-     * Two steps, because no single plan is fast for both common and rare matches and the planner
-     * cannot tell them apart (pg_trgm estimates every LIKE alike; a tag's share is unknown to it):
-     * first the next {@value #PROBE_WINDOW} contacts in id order are filtered (a few
-     * milliseconds); if that fills the page, it is the right page, since rows come in id order.
-     * Otherwise matches are rare, and the indexes are asked for all of them, which are then few.
+     * Up to three steps, because no single plan is fast for both common and rare matches and the
+     * planner cannot tell them apart (pg_trgm estimates every LIKE alike; it does not know which
+     * contacts carry a tag): first the next {@value #PROBE_WINDOW} contacts in id order are
+     * filtered (a few milliseconds); if that fills the page, it is the right page, since rows come
+     * in id order. Otherwise matches are rare, and they are found from the other end: names through
+     * the trigram index; tag, list and segment members through their membership rows, read in id
+     * order {@value #CANDIDATE_CHUNK} at a time and checked against the whole filter, for up to
+     * {@value #CANDIDATE_ROUNDS} rounds (after that the members are many and the rest of the filter
+     * rare, and the planner's own plan is used from where the rounds stopped).
      */
     private List<ContactSummary> page(long accountId, ContactFilter filter, Long afterId, int limit, boolean probeFirst) {
-        SqlCondition condition = condition(accountId, filter);
+        Plan plan = plan(accountId, filter);
+        SqlCondition condition = plan.condition();
         long after = afterId == null ? 0 : afterId;
         if (filter.isEveryone()) {
             return select(accountId, condition, after, limit);
@@ -130,16 +152,39 @@ public class ContactQueries {
         }
         boolean byName = filter.search() != null
                 && SearchCondition.of(filter.search(), accounts.account(accountId).orElseThrow().defaultCountry(), "f_s_").byName();
-        if (!byName) {
+        if (byName) {
+            // A rare name: only the trigram index's matches are read. Local settings keep the planner
+            // from walking all contacts in id order, which its estimate for LIKE may make look cheap.
+            return transactions.execute(tx -> {
+                jdbc.sql("set local enable_seqscan = off").update();
+                jdbc.sql("set local enable_indexscan = off").update();
+                return select(accountId, condition, after, limit);
+            });
+        }
+        if (plan.candidates() == null) {
             return select(accountId, condition, after, limit);
         }
-        // A rare name: only the trigram index's matches are read. Local settings keep the planner
-        // from walking all contacts in id order, which its estimate for LIKE may make look cheap.
-        return transactions.execute(tx -> {
-            jdbc.sql("set local enable_seqscan = off").update();
-            jdbc.sql("set local enable_indexscan = off").update();
-            return select(accountId, condition, after, limit);
-        });
+        List<ContactSummary> found = new ArrayList<>();
+        long checkedUpTo = after;
+        for (int round = 0; round < CANDIDATE_ROUNDS; round++) {
+            List<Long> candidates = jdbc.sql(plan.candidates())
+                    .param("account", accountId).param("after", checkedUpTo).param("chunk", CANDIDATE_CHUNK).params(condition.params())
+                    .query(Long.class).list();
+            if (!candidates.isEmpty()) {
+                found.addAll(jdbc.sql("""
+                                select %s from contacts c
+                                where c.account_id = :account and c.id in (:candidates) and (%s)
+                                order by c.id limit :limit""".formatted(COLUMNS, condition.sql()))
+                        .param("account", accountId).param("candidates", candidates).param("limit", limit - found.size())
+                        .params(condition.params()).query(ContactQueries::summary).list());
+            }
+            if (found.size() == limit || candidates.size() < CANDIDATE_CHUNK) {
+                return found;
+            }
+            checkedUpTo = candidates.getLast();
+        }
+        found.addAll(select(accountId, condition, checkedUpTo, limit - found.size()));
+        return found;
     }
 
     private List<ContactSummary> select(long accountId, SqlCondition condition, long after, int limit) {
@@ -166,6 +211,7 @@ public class ContactQueries {
         private final ConditionSql conditions;
         private List<AttributeField> fields;
         private final String defaultCountry;
+        private final Map<Long, Segment> segments = new LinkedHashMap<>();
 
         Builder(long accountId, Map<String, Object> values) {
             this.accountId = accountId;
@@ -217,8 +263,56 @@ public class ContactQueries {
             return conditions.of(field, condition);
         }
 
+        /**
+         * The candidates statement: members of a required tag, list or segment source after :after,
+         * in id order, :chunk at a time; null when no part of the filter is a membership every match has.
+         */
+        String candidates(ContactFilter filter) {
+            List<String> sources = new ArrayList<>();
+            if (!filter.tagIds().isEmpty()) {
+                sources.add(taggedIds(filter.tagIds()));
+            } else if (!filter.listIds().isEmpty()) {
+                sources.add(listedIds(filter.listIds()));
+            } else if (!filter.segmentIds().isEmpty()) {
+                for (long segmentId : filter.segmentIds()) {
+                    Segment segment = segments.get(segmentId);
+                    if (!segment.hasSources()) {
+                        if (segment.conditions().isEmpty()) {
+                            continue; // nothing chosen: no members
+                        }
+                        return null; // matched by its conditions alone: no membership rows list its members
+                    }
+                    if (!segment.tagIds().isEmpty()) {
+                        sources.add(taggedIds(segment.tagIds()));
+                    }
+                    if (!segment.listIds().isEmpty()) {
+                        sources.add(listedIds(segment.listIds()));
+                    }
+                    if (segment.picked()) {
+                        sources.add("select contact_id from segment_contacts where account_id = :account and segment_id = "
+                                + params.add(segmentId) + " and contact_id > :after");
+                    }
+                }
+            }
+            return sources.isEmpty() ? null : sourcesOf(sources);
+        }
+
+        private static String sourcesOf(List<String> sources) {
+            return "select distinct contact_id from (" + String.join(" union all ", sources) + ") members order by contact_id limit :chunk";
+        }
+
+        private String taggedIds(List<Long> tagIds) {
+            return "select contact_id from contact_tags where account_id = :account and tag_id in (" + params.add(tagIds)
+                    + ") and contact_id > :after";
+        }
+
+        private String listedIds(List<Long> listIds) {
+            return "select contact_id from list_members where account_id = :account and list_id in (" + params.add(listIds)
+                    + ") and contact_id > :after";
+        }
+
         private String segment(long segmentId) {
-            Segment segment = segmentOf(accountId, segmentId);
+            Segment segment = segments.computeIfAbsent(segmentId, id -> segmentOf(accountId, id));
             List<String> sources = new ArrayList<>();
             if (!segment.tagIds().isEmpty()) {
                 sources.add(tagged(segment.tagIds()));
@@ -242,6 +336,10 @@ public class ContactQueries {
 
     /** A segment's definition, as membership needs it. */
     private record Segment(List<Long> tagIds, List<Long> listIds, boolean picked, List<AttributeCondition> conditions) {
+
+        boolean hasSources() {
+            return !tagIds.isEmpty() || !listIds.isEmpty() || picked;
+        }
     }
 
     private Segment segmentOf(long accountId, long segmentId) {

@@ -175,6 +175,39 @@ class ContactQueriesIntegrationTests {
     }
 
     @Test
+    void rareMembersAreFoundThroughTheirMembershipRowsBeyondTheProbeWindow() {
+        // More contacts than the first step filters, tagged only far apart: the page comes from the
+        // membership rows, checked against the rest of the filter, in id order.
+        jdbc.sql("""
+                insert into contacts (account_id, first_name, source, attributes)
+                select :a, 'Filler ' || n, 'import', case when n % 2 = 0 then '{"city": "Austin"}'::jsonb else '{}'::jsonb end
+                from generate_series(1, :n) n""").param("a", account).param("n", ContactQueries.PROBE_WINDOW + 30_000).update();
+        long rare = tag(account, "rare");
+        jdbc.sql("""
+                insert into contact_tags (account_id, tag_id, contact_id)
+                select account_id, :t, id from contacts where account_id = :a and first_name like 'Filler %' and id % 131 = 0""")
+                .param("a", account).param("t", rare).update();
+        List<Long> expected = jdbc.sql("""
+                        select c.id from contacts c join contact_tags t on t.account_id = c.account_id and t.contact_id = c.id
+                        where c.account_id = :a and t.tag_id = :t and c.attributes ->> 'city' = 'Austin' order by c.id""")
+                .param("a", account).param("t", rare).query(Long.class).list();
+        assertThat(expected).hasSizeGreaterThan(100);
+        ContactFilter filter = ContactFilter.everyone().withTagIds(List.of(rare))
+                .withConditions(List.of(new AttributeCondition("city", ConditionOperator.EQUALS, "Austin")));
+        List<Long> first = queries.page(account, filter, null, 100).stream().map(ContactSummary::id).toList();
+        List<Long> rest = queries.page(account, filter, first.getLast(), 500).stream().map(ContactSummary::id).toList();
+        assertThat(first).containsExactlyElementsOf(expected.subList(0, 100));
+        assertThat(rest).containsExactlyElementsOf(expected.subList(100, expected.size()));
+
+        long segment = segment(account, "Rare Austin", """
+                [{"attribute": "city", "operator": "equals", "value": "austin"}]""");
+        jdbc.sql("insert into segment_tags (account_id, segment_id, tag_id) values (:a, :s, :t)").param("a", account).param("s", segment).param("t", rare).update();
+        long empty = segment(account, "Empty", "[]");
+        assertThat(queries.page(account, ContactFilter.everyone().withSegmentIds(List.of(empty, segment)), null, 100))
+                .extracting(ContactSummary::id).containsExactlyElementsOf(expected.subList(0, 100));
+    }
+
+    @Test
     void theConditionServesSetBasedStatements() {
         SqlCondition condition = queries.condition(account, where("city", ConditionOperator.IS_SET, null));
         int updated = jdbc.sql("update contacts c set company = 'Matched' where c.account_id = :account and (" + condition.sql() + ")")

@@ -10,6 +10,10 @@ import switchboard.accounts.AccountSettings;
 import switchboard.accounts.account.AccountRepository;
 import switchboard.audience.attribute.AttributeDefinitionRepository;
 import switchboard.audience.attribute.AttributeType;
+import switchboard.audience.filter.AttributeCondition;
+import switchboard.audience.filter.ConditionOperator;
+import switchboard.audience.filter.ContactFilter;
+import switchboard.audience.filter.ContactQueries;
 import switchboard.audience.search.ContactSearch;
 import switchboard.platform.database.EmbeddedDatabase;
 
@@ -308,6 +312,55 @@ public final class ImportBenchmark {
                         join contacts c on c.account_id = :a and c.id = t.contact_id order by c.id""")
                 .param("a", accountId).param("tag", tagId).param("after", minId + random.nextLong(maxId - minId))
                 .query().listOfRows().size()), pk);
+        filterBenchmark(accountId, tagId, minId, maxId, pk);
+    }
+
+    /**
+     * The contacts list's filters as the product runs them (ContactQueries, pages of 100 from a
+     * random place): a tag every contact has, a tag one contact in a hundred has, a segment of that
+     * rare tag narrowed by a custom attribute condition, a condition alone, a name search within a
+     * tag, and the segment's live count.
+     */
+    private void filterBenchmark(long accountId, long commonTag, long minId, long maxId, Stats pk) {
+        System.out.printf("%nFILTERS at %,d contacts (ContactQueries, pages of 100 after a random contact; ms)%n",
+                count("select count(*) from contacts where account_id = " + accountId));
+        long rareTag = count("insert into tags (account_id, name) values (" + accountId + ", 'rare') returning id");
+        jdbc.sql("insert into contact_tags (account_id, tag_id, contact_id) select account_id, :tag, id from contacts where account_id = :a and id % 100 = 0")
+                .param("tag", rareTag).param("a", accountId).update();
+        long segment = count("insert into segments (account_id, name, conditions) values (" + accountId + ", 'Rare, customers before 2012', "
+                + "'[{\"attribute\": \"customer_since\", \"operator\": \"before\", \"value\": \"2012-01-01\"}]') returning id");
+        jdbc.sql("insert into segment_tags (account_id, segment_id, tag_id) values (:a, :s, :t)").param("a", accountId).param("s", segment).param("t", rareTag).update();
+        jdbc.sql("analyze").update();
+        ContactQueries queries = app.getBean(ContactQueries.class);
+        Random random = new Random(11);
+        ContactFilter common = ContactFilter.everyone().withTagIds(List.of(commonTag));
+        ContactFilter rare = ContactFilter.everyone().withTagIds(List.of(rareTag));
+        ContactFilter inSegment = ContactFilter.everyone().withSegmentIds(List.of(segment));
+        ContactFilter condition = ContactFilter.everyone().withConditions(List.of(
+                new AttributeCondition("city", ConditionOperator.EQUALS, "Austin")));
+        ContactFilter nameInTag = ContactFilter.everyone().withSearch("mar").withTagIds(List.of(rareTag));
+        report("tag every contact has", measure(i -> queries.page(accountId, common, minId + random.nextLong(maxId - minId), 100).size()), pk);
+        report("tag 1 in 100 contacts have", measure(i -> queries.page(accountId, rare, minId + random.nextLong(maxId - minId), 100).size()), pk);
+        report("segment: rare tag + date condition", measure(i -> queries.page(accountId, inSegment, minId + random.nextLong(maxId - minId), 100).size()), pk);
+        report("condition city = Austin", measure(i -> queries.page(accountId, condition, minId + random.nextLong(maxId - minId), 100).size()), pk);
+        report("name \"mar\" within the rare tag", measure(i -> queries.page(accountId, nameInTag, minId + random.nextLong(maxId - minId), 100).size()), pk);
+        report("segment member count (live count)", measureFew(() -> (int) queries.count(accountId, inSegment)), pk);
+        report("count up to 100,000, tag every contact has", measureFew(() -> (int) queries.countUpTo(accountId, common, 100_000)), pk);
+        System.out.printf("  (segment members: %,d; Austin: %,d)%n", queries.count(accountId, inSegment), queries.count(accountId, condition));
+    }
+
+    /** For statements that take a while: 20 runs after 3 warm-up ones. */
+    private static Stats measureFew(java.util.function.IntSupplier query) {
+        double[] times = new double[20];
+        for (int i = -3; i < times.length; i++) {
+            long t = System.nanoTime();
+            query.getAsInt();
+            if (i >= 0) {
+                times[i] = (System.nanoTime() - t) / 1e6;
+            }
+        }
+        Arrays.sort(times);
+        return new Stats(times[times.length / 2], times[times.length - 1], times[times.length - 1]);
     }
 
     /** A piece of a name as someone would type it: its start, or any part. */
