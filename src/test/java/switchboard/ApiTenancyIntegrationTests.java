@@ -82,6 +82,7 @@ class ApiTenancyIntegrationTests {
         fixtures.put("tokens", tenant -> token(tenant));
         fixtures.put("tags", tenant -> named(tenant, "/api/v1/tags", "Tag"));
         fixtures.put("lists", tenant -> named(tenant, "/api/v1/lists", "List"));
+        fixtures.put("segments", tenant -> segment(tenant));
         return fixtures;
     }
 
@@ -197,6 +198,14 @@ class ApiTenancyIntegrationTests {
     private Made named(Tenant tenant, String path, String what) {
         String name = what + " " + System.nanoTime();
         Answer created = new BearerClient(port).post(path, tenant.ownerToken(), "{\"name\": \"" + name + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return new Made(created.json().get("id").asString(), name);
+    }
+
+    private Made segment(Tenant tenant) {
+        String name = "Segment " + System.nanoTime();
+        Answer created = new BearerClient(port).post("/api/v1/segments", tenant.ownerToken(), """
+                {"name": "%s", "conditions": [{"attribute": "first_name", "operator": "is_set"}]}""".formatted(name));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return new Made(created.json().get("id").asString(), name);
     }
