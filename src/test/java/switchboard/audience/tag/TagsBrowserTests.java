@@ -40,10 +40,12 @@ class TagsBrowserTests extends BrowserTest {
         AudienceRows rows = new AudienceRows(jdbc);
         long ann = rows.contact(tenant.accountId(), "Ann", "Lee");
         long bob = rows.contact(tenant.accountId(), "Bob", "Ray");
+        // The machine may be busy (the delete answers after its live event round trip): wait longer than the 5 s default.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         Page page = newPage();
         signIn(page, agent.email(), TestTenants.PASSWORD);
 
-        page.navigate("/audience");
+        page.navigate("/audience/lists");
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Audience"))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Tags")).press("Enter");
         page.waitForURL("**/audience/tags");
@@ -53,7 +55,7 @@ class TagsBrowserTests extends BrowserTest {
         newName.fill("Wholesale");
         newName.press("Enter");
         Locator table = page.locator("#tags");
-        assertThat(table.getByRole(AriaRole.STATUS)).hasText("Added the tag Wholesale.");
+        assertThat(page.locator("#audience-status")).hasText("Added the tag Wholesale.");
         long id = tags.list(tenant.accountId()).getFirst().id();
         tags.tag(tenant.accountId(), id, new long[]{ann, bob});
 
@@ -90,7 +92,7 @@ class TagsBrowserTests extends BrowserTest {
             dialog.accept();
         });
         row(page, "Trade").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete Trade")).press("Enter");
-        assertThat(table.getByRole(AriaRole.STATUS)).hasText("Deleted the tag Trade and removed it from 2 contacts; the contacts stay.");
+        assertThat(page.locator("#audience-status")).hasText("Deleted the tag Trade and removed it from 2 contacts; the contacts stay.");
         assertThat(page.getByText("No tags yet")).isVisible();
         assertThat(questions).containsExactly("Delete the tag Trade? This removes the tag from 2 contacts; the contacts stay.");
         assertThat(rows.contactCount(tenant.accountId())).isEqualTo(2);
