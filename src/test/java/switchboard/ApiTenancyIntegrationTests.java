@@ -81,6 +81,9 @@ class ApiTenancyIntegrationTests {
         fixtures.put("teammates/invitations", tenant -> invitation(tenant));
         fixtures.put("tokens", tenant -> token(tenant));
         fixtures.put("contacts", tenant -> contact(tenant));
+        fixtures.put("tags", tenant -> named(tenant, "/api/v1/tags", "Tag"));
+        fixtures.put("lists", tenant -> named(tenant, "/api/v1/lists", "List"));
+        fixtures.put("segments", tenant -> segment(tenant));
         return fixtures;
     }
 
@@ -188,6 +191,22 @@ class ApiTenancyIntegrationTests {
     private Made inbox(Tenant tenant) {
         String name = "Inbox of " + accountName(tenant) + " " + System.nanoTime();
         Answer created = new BearerClient(port).post("/api/v1/inboxes", tenant.ownerToken(), "{\"name\": \"" + name + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return new Made(created.json().get("id").asString(), name);
+    }
+
+    /** An audience object (tag, list, segment) made through its API with a name only it has. */
+    private Made named(Tenant tenant, String path, String what) {
+        String name = what + " " + System.nanoTime();
+        Answer created = new BearerClient(port).post(path, tenant.ownerToken(), "{\"name\": \"" + name + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return new Made(created.json().get("id").asString(), name);
+    }
+
+    private Made segment(Tenant tenant) {
+        String name = "Segment " + System.nanoTime();
+        Answer created = new BearerClient(port).post("/api/v1/segments", tenant.ownerToken(), """
+                {"name": "%s", "conditions": [{"attribute": "first_name", "operator": "is_set"}]}""".formatted(name));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return new Made(created.json().get("id").asString(), name);
     }

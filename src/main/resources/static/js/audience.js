@@ -15,6 +15,30 @@
     }
   });
 
+  // Segment editor: "Remove" buttons take out their row (a condition or a picked contact), and
+  // the live count is asked again.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-remove]");
+    if (!button) {
+      return;
+    }
+    var selector = button.getAttribute("data-remove").replace(/^closest /, "");
+    var part = button.closest(selector);
+    if (part) {
+      var focusAfter = document.getElementById("picker-search");
+      part.remove();
+      document.body.dispatchEvent(new CustomEvent("segment-changed"));
+      if (focusAfter) { focusAfter.focus(); }
+    }
+  });
+
+  // Enter in the picker's search box must not submit anything: results come as you type.
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && event.target.matches && event.target.matches("[data-picker-search]")) {
+      event.preventDefault();
+    }
+  });
+
   // A live refresh never throws away what someone is typing: while an inline editor is open in
   // the part to reload, the refresh waits for the next event.
   document.body.addEventListener("htmx:beforeRequest", function (event) {

@@ -159,6 +159,15 @@ public class ListRepository {
                 .param("account", accountId).param("contact", contactId).query(ListRepository::list).list();
     }
 
+    /** Those of the ids that are not contacts of the account, in the given order. */
+    List<Long> notContacts(long accountId, long[] contactIds) {
+        return jdbc.sql("""
+                        select wanted.id from unnest(:ids) with ordinality as wanted(id, n)
+                        where not exists (select 1 from contacts c where c.account_id = :account and c.id = wanted.id)
+                        order by wanted.n""")
+                .param("account", accountId).param("ids", boxed(contactIds)).query(Long.class).list();
+    }
+
     private static Long[] boxed(long[] ids) {
         Long[] boxed = new Long[ids.length];
         for (int i = 0; i < ids.length; i++) {

@@ -31,6 +31,8 @@ import java.util.Set;
 public class Lists {
 
     public static final String LIVE_TYPE = "audience.lists.changed";
+    /** Contact ids one API request may name (a request body of about 200 KB). */
+    public static final int MAX_IDS = 10_000;
     private static final Logger log = LoggerFactory.getLogger(Lists.class);
 
     private final ListRepository lists;
@@ -168,6 +170,41 @@ public class Lists {
         Tag tag = tags.get(accountId, tagId);
         if (lists.removeTag(accountId, listId, tagId)) {
             live.publish(accountId, LIVE_TYPE, listId, "Tag " + tag.name() + " no longer applied to the list " + list.name());
+        }
+    }
+
+    /** Makes exactly these tags the list's tags: new ones tag the current members, removed ones stop applying. */
+    @Transactional
+    public ContactList setTags(long accountId, long listId, Collection<Long> tagIds) {
+        ContactList list = get(accountId, listId);
+        List<Long> wanted = tags.requireOwn(accountId, tagIds, "tagIds");
+        Set<Long> current = new LinkedHashSet<>();
+        list.tags().forEach(tag -> current.add(tag.id()));
+        for (Long tagId : wanted) {
+            if (!current.contains(tagId)) {
+                addTag(accountId, listId, tagId);
+            }
+        }
+        for (Long tagId : current) {
+            if (!wanted.contains(tagId)) {
+                removeTag(accountId, listId, tagId);
+            }
+        }
+        return get(accountId, listId);
+    }
+
+    /**
+     * Checks that every id names a contact of the account (as the API's callers name them, so a
+     * typo is reported rather than silently skipped); otherwise a field error on {@code field}.
+     */
+    public void requireContacts(long accountId, long[] contactIds, String field) {
+        if (contactIds.length > MAX_IDS) {
+            throw new FieldError(field, "Send at most " + MAX_IDS + " contact ids at a time; this request had " + contactIds.length + ".");
+        }
+        List<Long> missing = contactIds.length == 0 ? List.of() : lists.notContacts(accountId, contactIds);
+        if (!missing.isEmpty()) {
+            throw new FieldError(field, "Not contacts of this account: " + missing.stream().limit(10).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")) + (missing.size() > 10 ? " and " + (missing.size() - 10) + " more" : "") + ".");
         }
     }
 

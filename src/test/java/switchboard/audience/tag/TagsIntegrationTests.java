@@ -142,12 +142,13 @@ class TagsIntegrationTests {
         var renamed = browser.submit("/audience/tags/" + wholesale.id() + "/edit", "/audience/tags/" + wholesale.id(), Map.of("name", "Trade"));
         assertThat(Browserless.redirectPath(renamed)).isEqualTo("/audience/tags");
         assertThat(tags.get(tenant.accountId(), wholesale.id()).name()).isEqualTo("Trade");
+        assertThat(browser.get("/audience/tags").body()).contains("Renamed the tag Wholesale to Trade.");
 
         String confirm = browser.get("/audience/tags/" + wholesale.id() + "/delete").body();
         assertThat(confirm).contains("removes the tag from 1 contact; the contacts stay");
         var deleted = browser.submit("/audience/tags/" + wholesale.id() + "/delete", "/audience/tags/" + wholesale.id() + "/delete", Map.of());
         assertThat(Browserless.redirectPath(deleted)).isEqualTo("/audience/tags");
-        assertThat(browser.get("/audience/tags").body()).contains("Deleted the tag Trade.");
+        assertThat(browser.get("/audience/tags").body()).contains("Deleted the tag Trade and removed it from 1 contact; the contacts stay.");
         assertThat(tags.list(tenant.accountId())).isEmpty();
         assertThat(rows.contactCount(tenant.accountId())).isEqualTo(1);
     }
