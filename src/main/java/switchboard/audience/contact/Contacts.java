@@ -137,11 +137,28 @@ public class Contacts {
         if (!contacts.lock(member.accountId(), contactId)) {
             throw notFound(contactId);
         }
-        ContactForm current = ContactForm.of(get(member, contactId), List.of(), List.of());
+        ContactForm current = current(member, contactId);
         if (!isField(member.accountId(), field)) {
             throw new FieldError(field, "There is no contact field " + field + ".");
         }
         return update(member, contactId, current.with(field, value == null ? "" : value));
+    }
+
+    /**
+     * The stored contact as a form to change, with only the custom attributes still defined: a
+     * value left behind by a deleted attribute must not block editing the contact's other fields.
+     */
+    public ContactForm current(Member member, long contactId) {
+        ContactForm stored = ContactForm.of(get(member, contactId), List.of(), List.of());
+        Map<String, String> defined = new LinkedHashMap<>();
+        definitions.all(member.accountId()).forEach(definition -> {
+            String value = stored.attributes().get(definition.key());
+            if (value != null) {
+                defined.put(definition.key(), value);
+            }
+        });
+        return new ContactForm(stored.firstName(), stored.lastName(), stored.phone(), stored.email(), stored.company(), defined,
+                List.of(), List.of());
     }
 
     /** True for a default field's key and for "attributes.<key>" of a defined custom attribute. */

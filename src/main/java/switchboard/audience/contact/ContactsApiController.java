@@ -114,11 +114,11 @@ class ContactsApiController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "application/json", schema = @Schema(implementation = ContactRequest.class))))
     ContactResponse update(@AuthenticationPrincipal Member member, @PathVariable long id, @RequestBody JsonNode patch) {
-        ContactView current = contacts.get(member, id);
+        contacts.get(member, id);
         if (patch == null || !patch.isObject()) {
             throw new FieldError("body", "Send a JSON object with the fields to change.");
         }
-        ContactForm form = ContactForm.of(current, List.of(), List.of());
+        ContactForm form = contacts.current(member, id);
         for (String field : List.of("firstName", "lastName", "phone", "email", "company")) {
             if (patch.has(field)) {
                 form = form.with(snake(field), text(patch.get(field), field));

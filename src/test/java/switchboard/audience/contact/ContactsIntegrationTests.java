@@ -143,6 +143,11 @@ class ContactsIntegrationTests {
         assertThat(edited.updatedAt()).isAfter(created.updatedAt());
         assertThatThrownBy(() -> contacts.updateField(tenant.owner(), created.id(), "phone", ""))
                 .isInstanceOf(InvalidContactException.class).hasMessageContaining("phone number or an email");
+
+        // A value left by an attribute that no longer exists does not block editing the other fields.
+        jdbc.sql("update contacts set attributes = '{\"retired\": \"x\"}' where account_id = :a and id = :id")
+                .param("a", tenant.accountId()).param("id", created.id()).update();
+        assertThat(contacts.updateField(tenant.owner(), created.id(), "last_name", "Dunn").lastName()).isEqualTo("Dunn");
     }
 
     @Test
