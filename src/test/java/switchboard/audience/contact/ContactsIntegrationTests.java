@@ -259,6 +259,25 @@ class ContactsIntegrationTests {
         assertThat(invalid.body()).contains("role=\"alert\"");
     }
 
+    @Test
+    void changesAreAnnouncedToTheAccountsOpenTabsAndOnlyAuthorsDeleteTheirNotes() {
+        Tenant tenant = tenants.create("Live Laundry");
+        Member agent = tenants.addMember(tenant.accountId(), switchboard.accounts.Role.AGENT);
+        ContactView contact = contacts.create(tenant.owner(), form("Lou", "", "lou@example.com"), Contacts.Source.MANUAL);
+        contacts.updateField(agent, contact.id(), "company", "Lou's");
+        var note = notes.add(tenant.owner(), contact.id(), "Owner's note");
+        assertThat(jdbc.sql("""
+                        select text from live_events where account_id = :a and type = 'audience.contact.changed' and subject_id = :id order by id""")
+                .param("a", tenant.accountId()).param("id", contact.id()).query(String.class).list())
+                .containsExactly("Lou was added by " + tenant.owner().name(), "Lou was edited by " + agent.name(),
+                        tenant.owner().name() + " added a note on Lou");
+
+        assertThatThrownBy(() -> notes.delete(agent, contact.id(), note.id()))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        notes.delete(tenant.owner(), contact.id(), note.id());
+        assertThat(notes.of(agent, contact.id())).isEmpty();
+    }
+
     private Browserless signedIn(Tenant tenant) {
         Browserless browser = new Browserless(port);
         assertThat(Browserless.redirectPath(browser.signIn(tenant.owner().email(), TestTenants.PASSWORD))).isEqualTo("/chats");
