@@ -67,22 +67,35 @@ class ContactsApiController {
                       @Parameter(description = "Segment ids") @RequestParam(required = false) List<Long> segment,
                       @Parameter(description = "SMS consent", schema = @Schema(allowableValues = {"opted_in", "opted_out", "unknown"}))
                       @RequestParam(required = false) String consent,
+                      @Parameter(description = "Attribute conditions, all must match: attribute:operator[:value], e.g. city:equals:Austin, "
+                              + "birthday:before:2000-01-01, email:is_set (operators: equals, contains, is_set, not_set, before, after, greater, less)")
+                      @RequestParam(required = false) List<String> condition,
                       @Parameter(description = "1 to 500, default 50") @RequestParam(defaultValue = "50") int limit,
                       @Parameter(description = "The previous page's next") @RequestParam(required = false) Long after) {
         if (limit < 1 || limit > 500) {
             throw new FieldError("limit", "limit is between 1 and 500.");
         }
-        ContactFilter filter;
-        try {
-            filter = new ContactFilterForm(q, tag, list, segment, consent, null, null, null).toFilter();
-        } catch (InvalidConditionException e) {
-            throw new FieldError(consent != null && e.getMessage().contains("consent") ? "consent" : "segment", e.getMessage());
+        List<String> attributes = new ArrayList<>();
+        List<String> operators = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (String text : condition == null ? List.<String>of() : condition) {
+            // The value may itself contain colons ("time:equals:10:30"): only the first two separate.
+            String[] parts = text.split(":", 3);
+            if (parts.length < 2 || parts[0].isBlank()) {
+                throw new FieldError("condition", "'" + text + "' is not attribute:operator[:value], e.g. city:equals:Austin.");
+            }
+            attributes.add(parts[0].strip());
+            operators.add(parts[1].strip());
+            values.add(parts.length == 3 ? parts[2] : "");
         }
+        ContactFilter filter;
         List<ContactSummary> page;
         try {
+            filter = new ContactFilterForm(q, tag, list, segment, consent, attributes, operators, values).toFilter();
             page = queries.page(member.accountId(), filter, after, limit + 1);
         } catch (InvalidConditionException e) {
-            throw new FieldError("segment", e.getMessage());
+            String message = e.getMessage();
+            throw new FieldError(message.contains("consent status") ? "consent" : message.contains("egment") ? "segment" : "condition", message);
         }
         boolean more = page.size() > limit;
         List<ContactSummary> items = more ? page.subList(0, limit) : page;

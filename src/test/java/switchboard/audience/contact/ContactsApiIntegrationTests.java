@@ -130,6 +130,12 @@ class ContactsApiIntegrationTests {
         Answer tags = api.get("/api/v1/contacts/" + contact, tenant.ownerToken());
         assertThat(tags.json().get("tags").get(0).asString()).isEqualTo("even");
         assertThat(api.get("/api/v1/contacts?limit=0", tenant.ownerToken()).status()).isEqualTo(400);
+
+        Answer conditioned = api.get("/api/v1/contacts?condition=first_name:equals:Page2&condition=email:is_set", tenant.ownerToken());
+        assertThat(conditioned.json().get("items").findValuesAsString("firstName")).containsExactly("Page2");
+        Answer unknown = api.get("/api/v1/contacts?condition=shoe_size:equals:9", tenant.ownerToken());
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(unknown.json().get("field").asString()).isEqualTo("condition");
     }
 
     @Test
