@@ -91,8 +91,8 @@ class SegmentsController {
     String count(@AuthenticationPrincipal Member member, @PathVariable long id) {
         try {
             return contacts(segments.count(member.accountId(), id));
-        } catch (InvalidConditionException e) {
-            return HtmlUtils.htmlEscape("Needs fixing: " + e.getMessage());
+        } catch (SegmentNeedsFixingException e) {
+            return HtmlUtils.htmlEscape(e.getMessage());
         }
     }
 
