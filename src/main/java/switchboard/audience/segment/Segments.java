@@ -115,18 +115,26 @@ public class Segments {
     /**
      * How many contacts are in the segment now.
      *
-     * @throws InvalidConditionException when a stored condition no longer applies (its custom
+     * @throws SegmentNeedsFixingException when a stored condition no longer applies (its custom
      *         attribute was deleted, or changed type)
      */
     public long count(long accountId, long segmentId) {
-        get(accountId, segmentId);
-        return queries.count(accountId, members(segmentId));
+        Segment segment = get(accountId, segmentId);
+        try {
+            return queries.count(accountId, members(segmentId));
+        } catch (InvalidConditionException e) {
+            throw new SegmentNeedsFixingException(segment.name(), e.getMessage());
+        }
     }
 
     /** The segment's contacts after {@code afterId} (null: from the first), in id order. */
     public List<ContactSummary> contacts(long accountId, long segmentId, Long afterId, int limit) {
-        get(accountId, segmentId);
-        return queries.page(accountId, members(segmentId), afterId, limit);
+        Segment segment = get(accountId, segmentId);
+        try {
+            return queries.page(accountId, members(segmentId), afterId, limit);
+        } catch (InvalidConditionException e) {
+            throw new SegmentNeedsFixingException(segment.name(), e.getMessage());
+        }
     }
 
     /**

@@ -64,7 +64,9 @@ class SegmentsApiController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getSegment", summary = "One segment with its current member count", description = "A segment of another account answers 404.")
+    @Operation(operationId = "getSegment", summary = "One segment with its current member count",
+            description = "A segment of another account answers 404. A segment whose condition no longer applies (its attribute was "
+                    + "deleted) answers 409 until it is edited.")
     SegmentResponse get(@AuthenticationPrincipal Member member, @PathVariable long id) {
         Segment segment = segments.get(member.accountId(), id);
         return SegmentResponse.of(segment, segments.count(member.accountId(), id));

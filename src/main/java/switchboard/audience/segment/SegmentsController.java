@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import switchboard.accounts.Accounts;
 import switchboard.accounts.Member;
@@ -81,14 +82,17 @@ class SegmentsController {
         return LIST_FRAGMENT;
     }
 
-    /** One segment's live member count, as text for its table cell. */
-    @GetMapping(path = "/{id}/count", produces = "text/plain;charset=UTF-8")
+    /**
+     * One segment's live member count for its table cell. An HTML fragment (htmx swaps it in as
+     * such), so the text is escaped: a condition's message quotes what someone typed.
+     */
+    @GetMapping(path = "/{id}/count", produces = "text/html;charset=UTF-8")
     @ResponseBody
     String count(@AuthenticationPrincipal Member member, @PathVariable long id) {
         try {
             return contacts(segments.count(member.accountId(), id));
-        } catch (InvalidConditionException e) {
-            return "Needs fixing: " + e.getMessage();
+        } catch (SegmentNeedsFixingException e) {
+            return HtmlUtils.htmlEscape(e.getMessage());
         }
     }
 
@@ -133,14 +137,14 @@ class SegmentsController {
         return LIST_PATH;
     }
 
-    /** The editor's live count: what the segment would hold if saved now, or why it cannot be saved. */
-    @PostMapping(path = "/preview", produces = "text/plain;charset=UTF-8")
+    /** The editor's live count: what the segment would hold if saved now, or why it cannot be saved (escaped HTML, as above). */
+    @PostMapping(path = "/preview", produces = "text/html;charset=UTF-8")
     @ResponseBody
     String preview(@AuthenticationPrincipal Member member, WebRequest request) {
         try {
             return "Matches " + contacts(segments.preview(member.accountId(), definition(member, Draft.of(request)))) + " now.";
         } catch (FieldError e) {
-            return e.getMessage();
+            return HtmlUtils.htmlEscape(e.getMessage());
         }
     }
 

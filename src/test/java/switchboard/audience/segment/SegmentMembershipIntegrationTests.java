@@ -179,6 +179,16 @@ class SegmentMembershipIntegrationTests {
     }
 
     @Test
+    void aSegmentWhoseAttributeWasDeletedNeedsFixingInsteadOfFailing() {
+        Segment segment = segments.create(account, new SegmentDefinition("Scored", List.of(), List.of(), List.of(),
+                List.of(condition("score", GREATER, "1"))));
+        jdbc.sql("delete from attribute_definitions where account_id = :a and key = 'score'").param("a", account).update();
+        assertThatThrownBy(() -> segments.count(account, segment.id()))
+                .isInstanceOf(SegmentNeedsFixingException.class).hasMessageStartingWith("The segment Scored needs fixing: ");
+        assertThatThrownBy(() -> segments.contacts(account, segment.id(), null, 10)).isInstanceOf(SegmentNeedsFixingException.class);
+    }
+
+    @Test
     void previewCountsADraftWithoutSavingIt() {
         long count = segments.preview(account, new SegmentDefinition("", List.of(lead), List.of(trial), List.of(), List.of()));
         assertThat(count).isEqualTo(2);
