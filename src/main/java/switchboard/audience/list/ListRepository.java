@@ -34,4 +34,10 @@ public class ListRepository {
                         where m.account_id = :account and m.contact_id = :contact order by l.name""")
                 .param("account", accountId).param("contact", contactId).query(String.class).list();
     }
+
+    /** The first names of the account's lists by name, for pickers (the import wizard). */
+    public List<String> names(long accountId, int limit) {
+        return jdbc.sql("select name from lists where account_id = :account order by name limit :limit")
+                .param("account", accountId).param("limit", limit).query(String.class).list();
+    }
 }

@@ -35,4 +35,10 @@ public class TagRepository {
                         where ct.account_id = :account and ct.contact_id = :contact order by t.name""")
                 .param("account", accountId).param("contact", contactId).query(String.class).list();
     }
+
+    /** The first names of the account's tags by name, for pickers (the import wizard). */
+    public List<String> names(long accountId, int limit) {
+        return jdbc.sql("select name from tags where account_id = :account order by name limit :limit")
+                .param("account", accountId).param("limit", limit).query(String.class).list();
+    }
 }
