@@ -13,11 +13,13 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import switchboard.accounts.Member;
 import switchboard.platform.web.ApiController;
 import switchboard.platform.web.FieldError;
 
+import java.util.Comparator;
 import java.util.List;
 
 /** /api/v1/attributes: the custom contact attributes of Settings -> Contact attributes. */
@@ -26,6 +28,8 @@ import java.util.List;
         + "owners and admins define them. Values live on contacts under the attribute's key.")
 class AttributesApiController {
 
+    private static final int MAX_LIMIT = 500;
+
     private final Attributes attributes;
 
     AttributesApiController(Attributes attributes) {
@@ -33,9 +37,20 @@ class AttributesApiController {
     }
 
     @GetMapping
-    @Operation(operationId = "listAttributes", summary = "Every custom attribute of the account, by label")
-    List<AttributeResponse> list(@AuthenticationPrincipal Member member) {
-        return attributes.all(member.accountId()).stream().map(AttributeResponse::of).toList();
+    @Operation(operationId = "listAttributes", summary = "The custom attributes of the account, oldest first",
+            description = "Pages of ?limit= (1 to 500, default 50); pass the answer's 'next' as ?after= for the next page.")
+    AttributePage list(@AuthenticationPrincipal Member member, @RequestParam(defaultValue = "50") int limit,
+                       @RequestParam(required = false) Long after) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new FieldError("limit", "limit is 1 to " + MAX_LIMIT);
+        }
+        // An account has tens of attributes, not thousands: paging the loaded list is cheap.
+        List<AttributeResponse> page = attributes.all(member.accountId()).stream()
+                .sorted(Comparator.comparingLong(AttributeDefinition::id))
+                .filter(definition -> after == null || definition.id() > after)
+                .limit(limit + 1L).map(AttributeResponse::of).toList();
+        List<AttributeResponse> items = page.stream().limit(limit).toList();
+        return new AttributePage(items, page.size() > limit ? String.valueOf(items.getLast().id()) : null);
     }
 
     @PostMapping
@@ -107,6 +122,11 @@ class AttributesApiController {
             return new AttributeResponse(definition.id(), definition.key(), definition.label(), definition.type().code(),
                     definition.choices());
         }
+    }
+
+    @Schema(name = "AttributePage")
+    record AttributePage(List<AttributeResponse> items,
+                         @Schema(description = "Pass as ?after= for the next page; null on the last") String next) {
     }
 
     @Schema(name = "AttributeDeleted")

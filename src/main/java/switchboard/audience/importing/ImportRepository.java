@@ -88,6 +88,17 @@ class ImportRepository {
     record ImportChoices(ColumnMapping mapping, ImportOptions options, boolean attested) {
     }
 
+    /** Newest first, keyset by id (ids grow with time): the imports older than {@code afterId}, if given. */
+    List<ImportProgress> page(long accountId, Long afterId, int limit) {
+        return jdbc.sql("""
+                        select id, file_name, file_size, status, rows_read, created, updated, skipped, failed, list_id,
+                               failure, created_at, started_at, finished_at, estimated_rows, created_by
+                        from imports where account_id = :account and (cast(:after as bigint) is null or id < :after)
+                        order by id desc limit :limit""")
+                .param("account", accountId).param("after", afterId).param("limit", limit)
+                .query(ImportRepository::progressRow).list();
+    }
+
     Optional<FileEncoding> encoding(long accountId, long importId) {
         return jdbc.sql("select encoding from imports where account_id = :account and id = :id")
                 .param("account", accountId).param("id", importId)

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Contact imports as the wizard (and the API) uses them: upload a file, preview it with the
@@ -143,6 +144,17 @@ public class Imports {
 
     public ImportProgress progress(long accountId, long importId) {
         return find(accountId, importId);
+    }
+
+    /** A page of the account's imports, newest first, after the import {@code afterId} (keyset). */
+    public List<ImportProgress> page(long accountId, Long afterId, int limit) {
+        return imports.page(accountId, afterId, limit);
+    }
+
+    /** The mapping and options the import was started with; empty while it waits for them. */
+    Optional<ImportRepository.ImportChoices> choices(long accountId, long importId) {
+        find(accountId, importId);
+        return imports.choices(accountId, importId);
     }
 
     public List<ImportProgress> recent(long accountId) {
