@@ -72,7 +72,7 @@ class ImportWizardController {
     }
 
     /** Everything the importer chose in step 2, kept as typed so a refused form comes back unchanged. */
-    record WizardForm(List<String> mapping, List<String> newAttributeLabel, List<String> newAttributeType, List<String> tags,
+    public record WizardForm(List<String> mapping, List<String> newAttributeLabel, List<String> newAttributeType, List<String> tags,
                       String newTags, String listMode, String newListName, String existingList, String policy, boolean attest) {
 
         static WizardForm detected(ImportPreview preview) {
@@ -90,15 +90,15 @@ class ImportWizardController {
             return new WizardForm(changed, labels, newAttributeType, tags, newTags, listMode, newListName, existingList, policy, attest);
         }
 
-        String mappingOf(int column) {
+        public String mappingOf(int column) {
             return column < mapping.size() ? mapping.get(column) : "ignore";
         }
 
-        String labelOf(int column) {
+        public String labelOf(int column) {
             return column < newAttributeLabel.size() ? newAttributeLabel.get(column) : "";
         }
 
-        String typeOf(int column) {
+        public String typeOf(int column) {
             return column < newAttributeType.size() ? newAttributeType.get(column) : AttributeType.TEXT.code();
         }
 
