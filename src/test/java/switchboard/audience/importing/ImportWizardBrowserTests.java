@@ -38,6 +38,19 @@ class ImportWizardBrowserTests extends BrowserTest {
 
     private static final Path MESSY_FILE = Path.of("src/test/resources/imports/wizard-messy.csv");
 
+    /** The check AppShellBrowserTests makes of every page, for the steps that need an import to exist. */
+    private static final String UNLABELLED_CONTROLS = """
+            () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+              .filter(c => c.labels.length === 0 && !c.getAttribute('aria-label') && !c.getAttribute('aria-labelledby'))
+              .map(c => c.name || c.id)""";
+    private static final String SIDEWAYS_OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth";
+    /** What sticks out on the right, to name in a failure. */
+    private static final String WIDE_ELEMENTS = """
+            () => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth)
+              .filter(e => { for (let a = e.parentElement; a; a = a.parentElement) {
+                               if (getComputedStyle(a).overflowX !== 'visible') { return false; } } return true; })
+              .map(e => e.tagName + '.' + e.className + '#' + e.id).slice(0, 5).join(' ')""";
+
     @Autowired TestTenants tenants;
     @Autowired JdbcClient jdbc;
     @Autowired TagRepository tags;
@@ -67,6 +80,8 @@ class ImportWizardBrowserTests extends BrowserTest {
         assertThat(page.getByLabel("Imports column Employer into")).hasValue("field:company");
         assertThat(page.getByLabel("Imports column Favourite Colour into")).hasValue("ignore");
         assertThat(page.getByRole(AriaRole.ROW, new Page.GetByRoleOptions().setName("Favourite Colour"))).containsText("Teal, Red, Blue");
+
+        assertThat((List<?>) page.evaluate(UNLABELLED_CONTROLS)).as("unlabelled controls of the mapping step").isEmpty();
 
         page.getByLabel("Imports column Employer into").selectOption("ignore");
         page.getByLabel("Imports column Favourite Colour into").selectOption("new");
@@ -144,11 +159,14 @@ class ImportWizardBrowserTests extends BrowserTest {
         }
         Files.writeString(file, rows);
         Page page = newPage();
+        // A phone's width: neither the mapping nor the progress step scrolls sideways.
+        page.setViewportSize(375, 740);
         signIn(page, tenant.owner().email(), TestTenants.PASSWORD);
         page.navigate("/audience/import");
         page.getByLabel("Choose file").setInputFiles(file);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and preview")).click();
         page.waitForURL("**/audience/import/*");
+        assertThat(((Number) page.evaluate(SIDEWAYS_OVERFLOW)).intValue()).as("sideways overflow of the mapping step: " + page.evaluate(WIDE_ELEMENTS)).isLessThanOrEqualTo(0);
 
         // A teammate's unfinished transaction holds the phone of row 700 (the fourth batch): the
         // import commits three batches, then waits for it, so the page shows a running import.
@@ -168,6 +186,7 @@ class ImportWizardBrowserTests extends BrowserTest {
             assertThat(page.locator("[data-count=created]")).hasText("600");
             assertThat(page.getByLabel("Import progress")).hasAttribute("value", "60");
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel import"))).isVisible();
+            assertThat(((Number) page.evaluate(SIDEWAYS_OVERFLOW)).intValue()).as("sideways overflow of the progress step: " + page.evaluate(WIDE_ELEMENTS)).isLessThanOrEqualTo(0);
 
             teammate.rollback();
         } catch (SQLException e) {

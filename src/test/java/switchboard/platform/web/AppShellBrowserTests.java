@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SwitchboardTest
 class AppShellBrowserTests extends BrowserTest {
 
-    static final List<String> PAGES = List.of("/chats", "/audience", "/channels", "/campaigns", "/settings/account", "/settings/tokens");
+    static final List<String> PAGES = List.of("/chats", "/audience", "/channels", "/campaigns", "/settings/account", "/settings/tokens",
+            "/audience/import", "/settings/attributes");
 
     @Autowired
     TestTenants tenants;
