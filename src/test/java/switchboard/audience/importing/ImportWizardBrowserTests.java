@@ -104,6 +104,23 @@ class ImportWizardBrowserTests extends BrowserTest {
         Locator attest = page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("I confirm that every contact"));
         assertThat(attest).not().isChecked();
         attest.check();
+
+        // Without a phone or email column the import is refused, with the reason, and nothing chosen is lost.
+        page.getByLabel("Imports column Mobile # into").selectOption("ignore");
+        page.getByLabel("Imports column E-mail Address into").selectOption("ignore");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start import")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Choose which column holds the phone number or the email address");
+        assertThat(page.getByLabel("Imports column Favourite Colour into")).hasValue("attribute:favourite_colour");
+        assertThat(page.getByLabel("New tags")).hasValue("spring fair, leads");
+        assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("vip"))).isChecked();
+        assertThat(page.getByLabel("Name of the new list")).hasValue("Spring fair 2026");
+        assertThat(page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Overwrite"))).isChecked();
+        assertThat(attest).isChecked();
+        assertThat(jdbc.sql("select status from imports where account_id = :a").param("a", tenant.accountId()).query(String.class).single())
+                .isEqualTo("uploaded");
+
+        page.getByLabel("Imports column Mobile # into").selectOption("field:phone");
+        page.getByLabel("Imports column E-mail Address into").selectOption("field:email");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start import")).click();
 
         // Step 3: progress until the summary, without reloading.
