@@ -101,6 +101,13 @@ class ImportsApiIntegrationTests {
         assertThat(errors.body()).isEqualTo("line,reason,row\r\n"
                 + "3,\"Phone: 'not a phone' is not a phone number: it has no digits or has letters\",\"Ben,Okafor,not a phone,,silver\"\r\n");
 
+        // The account's open tabs heard of the start, the batch and the end; the end with the summary for the activity log.
+        assertThat(jdbc.sql("""
+                        select coalesce(text, '-') from live_events
+                        where account_id = :a and type = 'import.progress' and subject_id = :id order by id""")
+                .param("a", tenant.accountId()).param("id", Long.parseLong(id)).query(String.class).list())
+                .containsExactly("-", "-", "Import of people.csv completed: 2 created, 0 updated, 0 skipped, 1 failed");
+
         Answer list = api.get("/api/v1/imports", tenant.ownerToken());
         assertThat(list.json().get("items").get(0).get("id").asString()).isEqualTo(id);
         assertThat(list.json().get("items").get(0).get("created").asLong()).isEqualTo(2);
