@@ -213,4 +213,48 @@ class ImportWizardBrowserTests extends BrowserTest {
         assertThat(page.getByLabel("Import progress")).hasAttribute("value", "100");
         Files.delete(file);
     }
+
+    @Test
+    void cancellingARunningImportKeepsTheRowsImportedSoFar() throws Exception {
+        Tenant tenant = tenants.create("Cancel Creamery");
+        Path file = Files.createTempFile("cancel", ".csv");
+        StringBuilder rows = new StringBuilder("Name,Mobile\n");
+        for (int i = 1; i <= 1000; i++) {
+            rows.append("Client ").append(i).append(",212234").append(String.format("%04d", i)).append('\n');
+        }
+        Files.writeString(file, rows);
+        Page page = newPage();
+        signIn(page, tenant.owner().email(), TestTenants.PASSWORD);
+        page.navigate("/audience/import");
+        page.getByLabel("Choose file").setInputFiles(file);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and preview")).click();
+        page.waitForURL("**/audience/import/*");
+        List<String> questions = new java.util.ArrayList<>();
+        page.onDialog(dialog -> {
+            questions.add(dialog.message());
+            dialog.accept();
+        });
+
+        try (Connection teammate = dataSource.getConnection()) {
+            teammate.setAutoCommit(false);
+            try (PreparedStatement insert = teammate.prepareStatement(
+                    "insert into contacts (account_id, phone, source) values (?, '+12122340700', 'manual')")) {
+                insert.setLong(1, tenant.accountId());
+                insert.executeUpdate();
+            }
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start import")).click();
+            assertThat(page.locator("[data-count=created]")).hasText("600");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel import")).click();
+            assertThat(page.getByRole(AriaRole.STATUS).first())
+                    .hasText("Cancelling the import. Contacts imported so far stay; no more rows are imported.");
+            teammate.rollback();
+        }
+
+        assertThat(page.locator(".import-summary")).hasText("Import of " + file.getFileName() + " was cancelled: 600 created, 0 updated, 0 skipped, 0 failed.");
+        assertThat(page.getByText("Contacts imported before the cancel stay; no more rows were imported.")).isVisible();
+        assertThat(questions).containsExactly("Cancel this import? Contacts imported so far stay; no more rows are imported.");
+        assertThat(jdbc.sql("select count(*) from contacts where account_id = :a").param("a", tenant.accountId()).query(Long.class).single())
+                .isEqualTo(600);
+        Files.delete(file);
+    }
 }
