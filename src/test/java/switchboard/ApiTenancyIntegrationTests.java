@@ -61,6 +61,9 @@ class ApiTenancyIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    switchboard.audience.importing.Imports imports;
+
     private final SecureRandom random = new SecureRandom();
     private JsonNode api;
     private List<Operation> operations;
@@ -84,6 +87,8 @@ class ApiTenancyIntegrationTests {
         fixtures.put("tags", tenant -> named(tenant, "/api/v1/tags", "Tag"));
         fixtures.put("lists", tenant -> named(tenant, "/api/v1/lists", "List"));
         fixtures.put("segments", tenant -> segment(tenant));
+        fixtures.put("attributes", tenant -> attribute(tenant));
+        fixtures.put("imports", tenant -> upload(tenant));
         return fixtures;
     }
 
@@ -240,6 +245,22 @@ class ApiTenancyIntegrationTests {
                 "{\"firstName\": \"Tenancy\", \"email\": \"" + email + "\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return new Made(created.json().get("id").asString(), email);
+    }
+
+    private Made attribute(Tenant tenant) {
+        String label = "Attribute of " + accountName(tenant) + " " + System.nanoTime();
+        Answer created = new BearerClient(port).post("/api/v1/attributes", tenant.ownerToken(),
+                "{\"label\": \"" + label + "\", \"type\": \"text\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return new Made(created.json().get("id").asString(), label);
+    }
+
+    /** An uploaded import waiting for its mapping (started, it would change A's data while the test compares it). */
+    private Made upload(Tenant tenant) {
+        String fileName = "contacts-" + System.nanoTime() + ".csv";
+        long id = imports.upload(tenant.accountId(), tenant.owner().userId(), fileName,
+                new java.io.ByteArrayInputStream("Phone,Email\n2125550101,a@example.com\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new Made(String.valueOf(id), fileName);
     }
 
     private Made madeInA(String kind) {

@@ -28,6 +28,18 @@ public enum AttributeType {
         return code;
     }
 
+    /** How forms name the type. */
+    public String label() {
+        return switch (this) {
+            case TEXT -> "Text";
+            case NUMBER -> "Number";
+            case DATE -> "Date";
+            case BOOLEAN -> "Yes/no";
+            case CHOICE -> "List of choices";
+            case URL -> "Web address (URL)";
+        };
+    }
+
     public static AttributeType ofCode(String code) {
         for (AttributeType type : values()) {
             if (type.code.equals(code)) {

@@ -8,6 +8,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import switchboard.audience.ConsentAttestation;
 import switchboard.audience.ConsentLedger;
 import switchboard.audience.attribute.AttributeDefinition;
+import switchboard.platform.live.LiveEvents;
 
 import java.time.Clock;
 import java.util.List;
@@ -28,9 +29,11 @@ final class ImportJob {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
     private static final int ATTEMPTS = 3;
+    private static final long PROGRESS_INTERVAL_NANOS = 500_000_000L;
 
     record Collaborators(ImportRepository imports, ImportFileRepository files, ImportBatchRepository batches,
-                         ConsentLedger ledger, TransactionTemplate transactions, Clock clock, ImportProperties properties) {
+                         ConsentLedger ledger, TransactionTemplate transactions, Clock clock, ImportProperties properties,
+                         LiveEvents live) {
     }
 
     /** How the run ended. */
@@ -42,6 +45,7 @@ final class ImportJob {
     private final String defaultCountry;
     private final Map<String, AttributeDefinition> attributes;
     private final List<Long> tagIds;
+    private long lastAnnounced;
 
     ImportJob(Collaborators with, ImportRepository.ImportJobSettings settings, String node, String defaultCountry,
               Map<String, AttributeDefinition> attributes, List<Long> tagIds) {
@@ -105,6 +109,19 @@ final class ImportJob {
     private ImportBatchRepository.MergeTarget target(ConsentAttestation attestation) {
         return new ImportBatchRepository.MergeTarget(settings.accountId(), settings.id(), settings.listId(), tagIds,
                 settings.options().duplicatePolicy(), attestation != null, with.clock().instant());
+    }
+
+    /**
+     * Tells the account's open tabs that the counters moved, inside the batch's transaction (so
+     * only committed progress is announced), at most twice a second: small batches must not
+     * flood the tabs, and the progress page re-reads the counters anyway.
+     */
+    private void announceProgress() {
+        long now = System.nanoTime();
+        if (lastAnnounced == 0 || now - lastAnnounced >= PROGRESS_INTERVAL_NANOS) {
+            lastAnnounced = now;
+            with.live().publish(settings.accountId(), Imports.LIVE_PROGRESS, settings.id(), null);
+        }
     }
 
     /** Tags, list membership and consent entries of one committed batch, in one transaction. */
@@ -253,6 +270,7 @@ final class ImportJob {
                         status.setRollbackOnly();
                         return Outcome.CANCELLED;
                     }
+                    announceProgress();
                     return null;
                 });
             } catch (DuplicateKeyException | ConcurrencyFailureException e) {

@@ -50,7 +50,7 @@ class ImportRepository {
     Optional<ImportProgress> progress(long accountId, long importId) {
         return jdbc.sql("""
                         select id, file_name, file_size, status, rows_read, created, updated, skipped, failed, list_id,
-                               failure, created_at, started_at, finished_at
+                               failure, created_at, started_at, finished_at, estimated_rows, created_by
                         from imports where account_id = :account and id = :id""")
                 .param("account", accountId).param("id", importId)
                 .query(ImportRepository::progressRow).optional();
@@ -59,9 +59,43 @@ class ImportRepository {
     List<ImportProgress> recent(long accountId, int limit) {
         return jdbc.sql("""
                         select id, file_name, file_size, status, rows_read, created, updated, skipped, failed, list_id,
-                               failure, created_at, started_at, finished_at
+                               failure, created_at, started_at, finished_at, estimated_rows, created_by
                         from imports where account_id = :account order by created_at desc, id desc limit :limit""")
                 .param("account", accountId).param("limit", limit)
+                .query(ImportRepository::progressRow).list();
+    }
+
+    /** The account of an import the worker runs (the worker knows imports by id only). */
+    Optional<Long> accountOf(long importId) {
+        return jdbc.sql("select account_id from imports where id = :id").param("id", importId).query(Long.class).optional();
+    }
+
+    void recordRowEstimate(long importId, long rows) {
+        jdbc.sql("update imports set estimated_rows = :rows where id = :id").param("rows", rows).param("id", importId).update();
+    }
+
+    /** What the importer chose when starting: column target codes and options; empty before the start. */
+    Optional<ImportChoices> choices(long accountId, long importId) {
+        return jdbc.sql("""
+                        select mapping::text as mapping, options::text as options, attestation_id from imports
+                        where account_id = :account and id = :id and mapping is not null""")
+                .param("account", accountId).param("id", importId)
+                .query((row, n) -> new ImportChoices(ColumnMapping.ofCodes(List.of(json.readValue(row.getString("mapping"), String[].class))),
+                        json.readValue(row.getString("options"), ImportOptions.class), row.getObject("attestation_id") != null))
+                .optional();
+    }
+
+    record ImportChoices(ColumnMapping mapping, ImportOptions options, boolean attested) {
+    }
+
+    /** Newest first, keyset by id (ids grow with time): the imports older than {@code afterId}, if given. */
+    List<ImportProgress> page(long accountId, Long afterId, int limit) {
+        return jdbc.sql("""
+                        select id, file_name, file_size, status, rows_read, created, updated, skipped, failed, list_id,
+                               failure, created_at, started_at, finished_at, estimated_rows, created_by
+                        from imports where account_id = :account and (cast(:after as bigint) is null or id < :after)
+                        order by id desc limit :limit""")
+                .param("account", accountId).param("after", afterId).param("limit", limit)
                 .query(ImportRepository::progressRow).list();
     }
 
@@ -211,7 +245,8 @@ class ImportRepository {
         return new ImportProgress(row.getLong("id"), row.getString("file_name"), row.getLong("file_size"),
                 ImportStatus.ofCode(row.getString("status")), row.getLong("rows_read"), row.getLong("created"),
                 row.getLong("updated"), row.getLong("skipped"), row.getLong("failed"), (Long) row.getObject("list_id"),
-                row.getString("failure"), instant(row, "created_at"), instant(row, "started_at"), instant(row, "finished_at"));
+                row.getString("failure"), instant(row, "created_at"), instant(row, "started_at"), instant(row, "finished_at"),
+                (Long) row.getObject("estimated_rows"), row.getLong("created_by"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

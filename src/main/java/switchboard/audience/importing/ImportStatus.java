@@ -21,6 +21,18 @@ public enum ImportStatus {
         return valueOf(code.toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** As the wizard and the imports list show it. */
+    public String label() {
+        return switch (this) {
+            case UPLOADED -> "Waiting for your choices";
+            case QUEUED -> "Waiting to start";
+            case RUNNING -> "Importing";
+            case COMPLETED -> "Completed";
+            case CANCELLED -> "Cancelled";
+            case FAILED -> "Failed";
+        };
+    }
+
     public boolean finished() {
         return this == COMPLETED || this == CANCELLED || this == FAILED;
     }

@@ -13,6 +13,7 @@ import switchboard.audience.ContactsImported;
 import switchboard.audience.attribute.AttributeDefinition;
 import switchboard.audience.attribute.AttributeDefinitionRepository;
 import switchboard.audience.tag.TagRepository;
+import switchboard.platform.live.LiveEvents;
 
 import java.time.Clock;
 import java.util.Map;
@@ -51,8 +52,9 @@ class ImportWorker implements SmartLifecycle {
 
     ImportWorker(ImportRepository imports, ImportFileRepository files, ImportBatchRepository batches, ConsentLedger ledger,
                  TransactionTemplate transactions, Clock clock, ImportProperties properties, Accounts accounts,
-                 AttributeDefinitionRepository attributeDefinitions, TagRepository tags, ApplicationEventPublisher events) {
-        this.with = new ImportJob.Collaborators(imports, files, batches, ledger, transactions, clock, properties);
+                 AttributeDefinitionRepository attributeDefinitions, TagRepository tags, ApplicationEventPublisher events,
+                 LiveEvents live) {
+        this.with = new ImportJob.Collaborators(imports, files, batches, ledger, transactions, clock, properties, live);
         this.accounts = accounts;
         this.attributeDefinitions = attributeDefinitions;
         this.tags = tags;
@@ -143,6 +145,7 @@ class ImportWorker implements SmartLifecycle {
             ImportProgress p = with.imports().progress(settings.accountId(), settings.id()).orElseThrow();
             events.publishEvent(new ContactsImported(settings.accountId(), settings.id(), settings.listId(), status.code(),
                     p.rowsRead(), p.created(), p.updated(), p.skipped(), p.failed()));
+            with.live().publish(settings.accountId(), Imports.LIVE_PROGRESS, settings.id(), Imports.summary(p));
         });
         log.info("Import {}: {}", settings.id(), status.code());
     }
@@ -152,6 +155,8 @@ class ImportWorker implements SmartLifecycle {
             with.transactions().executeWithoutResult(tx -> {
                 with.imports().finish(importId, ImportStatus.FAILED, failure, with.clock().instant());
                 with.files().delete(importId);
+                with.imports().accountOf(importId).ifPresent(accountId -> with.live().publish(accountId, Imports.LIVE_PROGRESS, importId,
+                        "An import stopped with an error"));
             });
         } catch (RuntimeException e) {
             log.error("Import {}: could not record the failure; another node will resume it", importId, e);

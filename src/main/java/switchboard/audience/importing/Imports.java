@@ -7,6 +7,7 @@ import switchboard.audience.ConsentLedger;
 import switchboard.audience.attribute.AttributeDefinition;
 import switchboard.audience.attribute.AttributeDefinitionRepository;
 import switchboard.audience.list.ListRepository;
+import switchboard.platform.live.LiveEvents;
 import switchboard.platform.web.FieldError;
 import switchboard.platform.web.NotFoundException;
 
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Contact imports as the wizard (and the API) uses them: upload a file, preview it with the
@@ -28,6 +30,9 @@ import java.util.Map;
  */
 @Service
 public class Imports {
+
+    /** The live event an import's progress page refreshes on (subject: the import's id). */
+    public static final String LIVE_PROGRESS = "import.progress";
 
     private static final int PREVIEW_ROWS = 10;
 
@@ -39,9 +44,11 @@ public class Imports {
     private final ImportWorker worker;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final LiveEvents live;
 
     Imports(ImportRepository imports, ImportFileRepository files, ListRepository lists, AttributeDefinitionRepository attributes,
-            ConsentLedger ledger, ImportWorker worker, TransactionTemplate transactions, Clock clock) {
+            ConsentLedger ledger, ImportWorker worker, TransactionTemplate transactions, Clock clock, LiveEvents live) {
+        this.live = live;
         this.imports = imports;
         this.files = files;
         this.lists = lists;
@@ -58,13 +65,15 @@ public class Imports {
         String shortName = name.length() > 255 ? name.substring(name.length() - 255) : name;
         return transactions.execute(tx -> {
             long importId = imports.create(accountId, userId, shortName, clock.instant());
-            ImportFileRepository.StoredFile stored = files.store(importId, content);
+            LineCountingInputStream counted = new LineCountingInputStream(content);
+            ImportFileRepository.StoredFile stored = files.store(importId, counted);
             if (stored.size() == 0) {
                 throw new FieldError("file", "The file is empty");
             }
             FileEncoding encoding = FileEncoding.detect(stored.head(), stored.headLength(), stored.validUtf8());
             char delimiter = Delimiters.detect(sample(stored, encoding));
             imports.recordUpload(importId, stored.size(), encoding, delimiter);
+            imports.recordRowEstimate(importId, counted.rowsAfterHeader());
             return importId;
         });
     }
@@ -121,7 +130,11 @@ public class Imports {
             long listId = lists.findOrCreate(accountId, options.listName());
             Long attestationId = options.consentAttestation() == null ? null
                     : ledger.recordAttestation(new ConsentAttestation(accountId, importId, userId, options.consentAttestation(), clock.instant()));
-            return imports.queue(accountId, importId, mapping, options, listId, attestationId);
+            boolean done = imports.queue(accountId, importId, mapping, options, listId, attestationId);
+            if (done) {
+                live.publish(accountId, LIVE_PROGRESS, importId, null);
+            }
+            return done;
         });
         if (!queued) {
             throw new FieldError("import", "This import has already been started");
@@ -133,6 +146,17 @@ public class Imports {
         return find(accountId, importId);
     }
 
+    /** A page of the account's imports, newest first, after the import {@code afterId} (keyset). */
+    public List<ImportProgress> page(long accountId, Long afterId, int limit) {
+        return imports.page(accountId, afterId, limit);
+    }
+
+    /** The mapping and options the import was started with; empty while it waits for them. */
+    Optional<ImportRepository.ImportChoices> choices(long accountId, long importId) {
+        find(accountId, importId);
+        return imports.choices(accountId, importId);
+    }
+
     public List<ImportProgress> recent(long accountId) {
         return imports.recent(accountId, 20);
     }
@@ -140,7 +164,11 @@ public class Imports {
     /** Stops the import after the batch in progress (rolled back if not yet committed); what was imported stays. */
     public void cancel(long accountId, long importId) {
         find(accountId, importId);
-        imports.requestCancel(accountId, importId, clock.instant());
+        transactions.executeWithoutResult(tx -> {
+            if (imports.requestCancel(accountId, importId, clock.instant())) {
+                live.publish(accountId, LIVE_PROGRESS, importId, null);
+            }
+        });
     }
 
     /** The rejected rows as CSV: line, reason, the row as read. */
@@ -157,6 +185,17 @@ public class Imports {
     public List<RejectedRow> errors(long accountId, long importId, int limit) {
         find(accountId, importId);
         return imports.errors(accountId, importId, limit);
+    }
+
+    /** One sentence for the activity log and the summary: "Import of leads.csv completed: 3 created, 1 updated, ...". */
+    public static String summary(ImportProgress p) {
+        String name = p.fileName().length() > 100 ? p.fileName().substring(0, 100) + "…" : p.fileName();
+        return "Import of " + name + " " + switch (p.status()) {
+            case COMPLETED -> "completed";
+            case CANCELLED -> "was cancelled";
+            case FAILED -> "stopped with an error";
+            default -> p.status().code();
+        } + ": " + p.created() + " created, " + p.updated() + " updated, " + p.skipped() + " skipped, " + p.failed() + " failed";
     }
 
     private ImportProgress find(long accountId, long importId) {

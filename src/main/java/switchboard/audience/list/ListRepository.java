@@ -185,4 +185,10 @@ public class ListRepository {
         return new ContactList(row.getLong("id"), row.getString("name"), row.getLong("members"),
                 row.getTimestamp("created_at").toInstant(), tags);
     }
+
+    /** The first names of the account's lists by name, for pickers (the import wizard). */
+    public List<String> names(long accountId, int limit) {
+        return jdbc.sql("select name from lists where account_id = :account order by name limit :limit")
+                .param("account", accountId).param("limit", limit).query(String.class).list();
+    }
 }

@@ -137,4 +137,10 @@ public class TagRepository {
     private static Tag tag(ResultSet row, int n) throws SQLException {
         return new Tag(row.getLong("id"), row.getString("name"), row.getLong("contacts"), row.getTimestamp("created_at").toInstant());
     }
+
+    /** The first names of the account's tags by name, for pickers (the import wizard). */
+    public List<String> names(long accountId, int limit) {
+        return jdbc.sql("select name from tags where account_id = :account order by name limit :limit")
+                .param("account", accountId).param("limit", limit).query(String.class).list();
+    }
 }

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AppShellBrowserTests extends BrowserTest {
 
     static final List<String> PAGES = List.of("/chats", "/audience", "/channels", "/campaigns", "/settings/account", "/settings/tokens",
-            "/audience/tags", "/audience/lists", "/audience/segments", "/audience/segments/new");
+            "/audience/tags", "/audience/lists", "/audience/segments", "/audience/segments/new",
+            "/audience/import", "/audience/contacts/new", "/settings/attributes");
 
     @Autowired
     TestTenants tenants;
