@@ -83,12 +83,19 @@ public class ContactExport {
         writer.flush();
     }
 
-    /** The value as a spreadsheet shows it without running it; null is an empty cell. */
+    /**
+     * The value as a spreadsheet shows it without running it; null is an empty cell. A plain
+     * number (an E.164 phone, a negative amount) stays as it is: a spreadsheet reads it as a
+     * number and runs nothing, and a quote in front of every phone would spoil the column.
+     */
     public static String neutralized(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
         char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
+        boolean formulaStart = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return formulaStart && !PLAIN_NUMBER.matcher(value).matches() ? "'" + value : value;
     }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[+-]\\d+(\\.\\d+)?");
 }

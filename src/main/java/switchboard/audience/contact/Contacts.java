@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
 public class Contacts {
 
     public static final Duration UNDO_WINDOW = Duration.ofMinutes(10);
-    static final String LIVE_TYPE = "audience.contact.changed";
+    public static final String LIVE_TYPE = "audience.contact.changed";
     private static final Logger log = LoggerFactory.getLogger(Contacts.class);
     /** Deliberately loose: one @, no spaces, a dot in the domain. The mailbox is the judge of the rest. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");

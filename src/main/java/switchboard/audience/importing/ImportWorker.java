@@ -12,11 +12,16 @@ import switchboard.audience.ConsentLedger;
 import switchboard.audience.ContactsImported;
 import switchboard.audience.attribute.AttributeDefinition;
 import switchboard.audience.attribute.AttributeDefinitionRepository;
+import switchboard.audience.contact.Contacts;
+import switchboard.audience.list.ListRepository;
 import switchboard.audience.tag.TagRepository;
 import switchboard.platform.live.LiveEvents;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +48,7 @@ class ImportWorker implements SmartLifecycle {
     private final Accounts accounts;
     private final AttributeDefinitionRepository attributeDefinitions;
     private final TagRepository tags;
+    private final ListRepository lists;
     private final ApplicationEventPublisher events;
     private final String node = "node-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong running = new AtomicLong(IDLE);
@@ -52,12 +58,13 @@ class ImportWorker implements SmartLifecycle {
 
     ImportWorker(ImportRepository imports, ImportFileRepository files, ImportBatchRepository batches, ConsentLedger ledger,
                  TransactionTemplate transactions, Clock clock, ImportProperties properties, Accounts accounts,
-                 AttributeDefinitionRepository attributeDefinitions, TagRepository tags, ApplicationEventPublisher events,
+                 AttributeDefinitionRepository attributeDefinitions, TagRepository tags, ListRepository lists, ApplicationEventPublisher events,
                  LiveEvents live) {
         this.with = new ImportJob.Collaborators(imports, files, batches, ledger, transactions, clock, properties, live);
         this.accounts = accounts;
         this.attributeDefinitions = attributeDefinitions;
         this.tags = tags;
+        this.lists = lists;
         this.events = events;
     }
 
@@ -132,8 +139,10 @@ class ImportWorker implements SmartLifecycle {
         String country = accounts.account(settings.accountId()).map(AccountView::defaultCountry).orElse("US");
         Map<String, AttributeDefinition> attributes = attributeDefinitions.all(settings.accountId()).stream()
                 .collect(Collectors.toMap(AttributeDefinition::key, Function.identity()));
-        var tagIds = tags.findOrCreate(settings.accountId(), settings.options().tags());
-        return new ImportJob(with, settings, node, country, attributes, tagIds);
+        // The chosen tags, and the tags of the list the contacts join (a tagged list gives its tags to every member).
+        Set<Long> tagIds = new LinkedHashSet<>(tags.findOrCreate(settings.accountId(), settings.options().tags()));
+        tagIds.addAll(lists.tagIds(settings.accountId(), settings.listId()));
+        return new ImportJob(with, settings, node, country, attributes, List.copyOf(tagIds));
     }
 
     private void finish(ImportRepository.ImportJobSettings settings, ImportStatus status, String failure) {
@@ -146,6 +155,8 @@ class ImportWorker implements SmartLifecycle {
             events.publishEvent(new ContactsImported(settings.accountId(), settings.id(), settings.listId(), status.code(),
                     p.rowsRead(), p.created(), p.updated(), p.skipped(), p.failed()));
             with.live().publish(settings.accountId(), Imports.LIVE_PROGRESS, settings.id(), Imports.summary(p));
+            // Counts on the contacts, tags, lists and segments pages changed with the import.
+            with.live().publish(settings.accountId(), Contacts.LIVE_TYPE, settings.listId(), null);
         });
         log.info("Import {}: {}", settings.id(), status.code());
     }

@@ -186,6 +186,12 @@ public class ListRepository {
                 row.getTimestamp("created_at").toInstant(), tags);
     }
 
+    /** The tags the list gives its members, new ones included (list_tags): an import onto the list applies them too. */
+    public List<Long> tagIds(long accountId, long listId) {
+        return jdbc.sql("select tag_id from list_tags where account_id = :account and list_id = :list order by tag_id")
+                .param("account", accountId).param("list", listId).query(Long.class).list();
+    }
+
     /** The first names of the account's lists by name, for pickers (the import wizard). */
     public List<String> names(long accountId, int limit) {
         return jdbc.sql("select name from lists where account_id = :account order by name limit :limit")

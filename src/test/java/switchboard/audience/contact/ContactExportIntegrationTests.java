@@ -80,11 +80,13 @@ class ContactExportIntegrationTests {
         assertThat(response.body()).startsWith("\uFEFF");
         assertThat(ContactExport.neutralized("\tcmd")).as("tabs and carriage returns count as formula starts too").isEqualTo("'\tcmd");
         assertThat(ContactExport.neutralized("\r=1")).isEqualTo("'\r=1");
+        assertThat(ContactExport.neutralized("-12.5")).as("a plain number runs nothing and stays a number").isEqualTo("-12.5");
+        assertThat(ContactExport.neutralized("-2+3")).as("arithmetic is a formula").isEqualTo("'-2+3");
 
         List<List<String>> rows = parse(response.body().substring(1));
         assertThat(rows).containsExactly(
                 List.of("First name", "Last name", "Phone", "Email", "Company", "Tags", "Lists", "Tier"),
-                List.of("'=HYPERLINK(\"http://evil\")", "'-Minus", "'+12122340150", "'-dash@example.com", "'@Company", "Export, VIP", "Leads", "'+Gold"),
+                List.of("'=HYPERLINK(\"http://evil\")", "'-Minus", "+12122340150", "'-dash@example.com", "'@Company", "Export, VIP", "Leads", "'+Gold"),
                 List.of("Plain", "Person", "", "plain@example.com", "Plain Co", "Export", "", ""));
     }
 

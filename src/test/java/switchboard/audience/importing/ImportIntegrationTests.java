@@ -48,6 +48,8 @@ class ImportIntegrationTests {
     @Autowired AttributeDefinitionRepository attributes;
     @Autowired ListRepository lists;
     @Autowired TagRepository tags;
+    @Autowired switchboard.audience.list.Lists listService;
+    @Autowired switchboard.audience.tag.Tags tagService;
     @Autowired ImportRepository importRows;
     @Autowired ImportWorker worker;
 
@@ -313,6 +315,17 @@ class ImportIntegrationTests {
         assertThat(lists.memberCount(tenant.accountId(), done.listId())).isEqualTo(2);
         assertThat(tags.namesOf(tenant.accountId(), byPhone("+12122340102").id())).containsExactly("lead", "spring fair");
         assertThat(lists.namesOf(tenant.accountId(), byPhone("+12122340102").id())).containsExactly("Leads 2026");
+    }
+
+    @Test
+    void contactsImportedOntoATaggedListGetTheListsTags() {
+        var customers = listService.findOrCreate(tenant.accountId(), "Customers");
+        listService.addTag(tenant.accountId(), customers.id(), tagService.findOrCreate(tenant.accountId(), "customer").id());
+
+        run(preview("utf8-bom.csv"), DuplicatePolicy.UPDATE_EMPTY, "customers", List.of("spring fair"));
+
+        assertThat(tags.namesOf(tenant.accountId(), byPhone("+12122340102").id())).containsExactly("customer", "spring fair");
+        assertThat(lists.namesOf(tenant.accountId(), byPhone("+12122340102").id())).containsExactly("Customers");
     }
 
     @Test
