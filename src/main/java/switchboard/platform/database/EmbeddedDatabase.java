@@ -176,26 +176,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("log_timezone", "UTC")
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("shared_buffers", sharedBuffers())
                 .start();
-    }
-
-    /**
-     * PostgreSQL's 128 MB default holds the indexes of a few hundred thousand contacts; beyond
-     * that every lookup of an import or a search reads pages from the OS cache again
-     * (docs/performance.md measures it). A sixteenth of the memory, between 128 MB and 1 GB, leaves
-     * the rest to Switchboard and the OS cache; SWITCHBOARD_EMBEDDED_SHARED_BUFFERS (e.g. 256MB)
-     * overrides it.
-     */
-    static String sharedBuffers() {
-        String chosen = System.getenv("SWITCHBOARD_EMBEDDED_SHARED_BUFFERS");
-        if (chosen != null && chosen.matches("\\d+(kB|MB|GB)")) {
-            return chosen;
-        }
-        long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        long megabytes = Math.clamp(memory / 16 / (1024 * 1024), 128, 1024);
-        return megabytes + "MB";
     }
 
     private static boolean servesCluster(Connection connection, Path cluster) throws SQLException {
