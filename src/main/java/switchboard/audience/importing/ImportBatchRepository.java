@@ -63,34 +63,6 @@ class ImportBatchRepository {
         // No ANALYZE: a never-analyzed table is estimated from its actual size at planning time.
         copy("copy import_rows from stdin", batch.stagingRows());
         steps.done("stage");
-        // New contacts first, straight from the staging table: the insert's own uniqueness check is
-        // the only probe of the phone and email indexes a new row costs (a match before it probed
-        // them once more for every row; most rows of most imports are new). The rows it leaves out
-        // are those whose phone or email some contact already has: only they are matched below.
-        jdbc.sql("create temp table import_new (id bigint not null, phone text collate \"C\", email_key text collate \"C\") on commit drop")
-                .update();
-        long created = jdbc.sql("""
-                        with inserted as (
-                            insert into contacts (account_id, first_name, last_name, phone, email, company, attributes,
-                                                  consent_status, source, source_import_id, created_at, updated_at)
-                            select :account, first_name, last_name, phone, email, company, coalesce(attributes, '{}'::jsonb),
-                                   :consent, 'import', :import, :now, :now
-                            from import_rows
-                            order by line
-                            on conflict do nothing
-                            returning id, phone, email_key)
-                        insert into import_new select id, phone, email_key from inserted""")
-                .param("account", target.accountId()).param("import", target.importId())
-                .param("consent", target.consentAttested() ? "opted_in" : "unknown")
-                .param("now", Timestamp.from(target.now())).update();
-        steps.done("insert");
-        // A batch holds each phone and each email once (BatchDeduplication), so a staging row was
-        // inserted exactly when a new contact has its phone or, having no phone, its email.
-        jdbc.sql("""
-                create temp table import_known on commit drop as
-                select * from import_rows r
-                where not exists (select 1 from import_new n where n.phone = r.phone)
-                  and not exists (select 1 from import_new n where r.phone is null and n.email_key = lower(r.email))""").update();
         // The match must probe the unique indexes: with its default costs the planner hashed the
         // account's whole contacts table instead, twice per batch, slower with every batch.
         jdbc.sql("set local enable_hashjoin = off").update();
@@ -98,7 +70,7 @@ class ImportBatchRepository {
         jdbc.sql("""
                 create temp table import_matches on commit drop as
                 select s.*, p.id as phone_contact, e.id as email_contact
-                from import_known s
+                from import_rows s
                 left join contacts p on p.account_id = :account and p.phone = s.phone
                 left join contacts e on e.account_id = :account and e.email_key = lower(s.email)""")
                 .param("account", target.accountId()).update();
@@ -125,19 +97,35 @@ class ImportBatchRepository {
         long updated = matched == 0 ? 0 : updateExisting(target);
         List<Long> optedIn = target.consentAttested() && matched > 0 ? optInExisting(target) : List.of();
         steps.done("update");
-        leavePending(target, batch.lastLine(), optedIn);
+        long created = insertNew(target, batch.lastLine(), optedIn);
+        steps.done("insert");
         log.debug("Import {}: merged {} contacts: {}", target.importId(), batch.contacts().size(), steps);
         return new MergeResult(created, updated, matched - updated, conflictGroups, conflictReasons);
     }
 
-    /** The batch's new and matched contact ids, for the membership connection ({@link #writeMemberships}). */
-    private void leavePending(MergeTarget target, long lastLine, List<Long> optedInExisting) {
-        jdbc.sql("""
+    /**
+     * New contacts in one statement, which also leaves the batch's contact ids pending for their
+     * memberships; returns how many were created.
+     */
+    private long insertNew(MergeTarget target, long lastLine, List<Long> optedInExisting) {
+        return jdbc.sql("""
+                        with inserted as (
+                            insert into contacts (account_id, first_name, last_name, phone, email, company, attributes,
+                                                  consent_status, source, source_import_id, created_at, updated_at)
+                            select :account, first_name, last_name, phone, email, company, coalesce(attributes, '{}'::jsonb),
+                                   :consent, 'import', :import, :now, :now
+                            from import_matches
+                            where phone_contact is null and email_contact is null
+                            order by line
+                            returning id)
                         insert into import_pending_memberships (import_id, last_line, new_contacts, existing_contacts, opted_in_existing)
-                        select :import, :line, array(select id from import_new order by id), array(select distinct contact_id from import_targets),
-                               cast(:optedIn as bigint[])""")
-                .param("import", target.importId()).param("line", lastLine).param("optedIn", arrayLiteral(optedInExisting))
-                .update();
+                        select :import, :line, array(select id from inserted), array(select distinct contact_id from import_targets),
+                               cast(:optedIn as bigint[])
+                        returning cardinality(new_contacts)""")
+                .param("account", target.accountId()).param("import", target.importId()).param("line", lastLine)
+                .param("consent", target.consentAttested() ? "opted_in" : "unknown")
+                .param("now", Timestamp.from(target.now())).param("optedIn", arrayLiteral(optedInExisting))
+                .query(Long.class).single();
     }
 
     private List<Long> optInExisting(MergeTarget target) {
