@@ -69,6 +69,7 @@ public class BulkActions {
     @Transactional
     public String tag(Member member, BulkSelection selection, Tag tag) {
         int tagged = bulk.tagMatching(member.accountId(), tag.id(), condition(member, selection));
+        queries.membershipsChanged(tagged);
         log.info("Bulk: {} contacts tagged {} in account {} by user {}", tagged, tag.id(), member.accountId(), member.userId());
         String text = tagged == 0 ? "No contact was tagged: the chosen contacts already have " + tag.name() + "."
                 : "Tagged " + contacts(tagged) + " with " + tag.name() + ".";
@@ -79,6 +80,7 @@ public class BulkActions {
     @Transactional
     public String untag(Member member, BulkSelection selection, Tag tag) {
         int untagged = bulk.untagMatching(member.accountId(), tag.id(), condition(member, selection));
+        queries.membershipsChanged(untagged);
         log.info("Bulk: tag {} removed from {} contacts in account {} by user {}", tag.id(), untagged, member.accountId(), member.userId());
         String text = untagged == 0 ? "None of the chosen contacts had the tag " + tag.name() + "."
                 : "Removed the tag " + tag.name() + " from " + contacts(untagged) + ".";
@@ -89,6 +91,7 @@ public class BulkActions {
     @Transactional
     public String addToList(Member member, BulkSelection selection, ContactList list) {
         int added = bulk.addToListMatching(member.accountId(), list.id(), condition(member, selection), clock.instant());
+        queries.membershipsChanged(added);
         log.info("Bulk: {} contacts added to list {} in account {} by user {}", added, list.id(), member.accountId(), member.userId());
         String text = added == 0 ? "The chosen contacts are on the list " + list.name() + " already."
                 : "Added " + contacts(added) + " to the list " + list.name() + ".";

@@ -35,6 +35,7 @@ public class ContactQueries {
     static final int PROBE_WINDOW = 20_000;
     static final int CANDIDATE_CHUNK = 1_000;
     static final int CANDIDATE_ROUNDS = 20;
+    static final int LARGE_CHANGE = 10_000;
 
     private static final String COLUMNS = "c.id, c.first_name, c.last_name, c.phone, c.email, c.company, c.consent_status, c.source, c.created_at";
 
@@ -51,6 +52,18 @@ public class ContactQueries {
         this.accounts = accounts;
         this.definitions = definitions;
         this.json = json;
+    }
+
+    /**
+     * Tells the planner about a large change of tags or list members at once. Until autovacuum's
+     * next ANALYZE (a minute or more later) it plans with the old counts: after 50,000 contacts
+     * were tagged, a page of that tag was planned as if the tag had one member and took 80 s
+     * instead of 3 ms. Imports do the same when they finish (ImportBatchRepository.makeSearchable).
+     */
+    public void membershipsChanged(long rows) {
+        if (rows >= LARGE_CHANGE) {
+            jdbc.sql("analyze contact_tags, list_members").update();
+        }
     }
 
     /** What a condition may name: the default fields, then the account's custom attributes by label. */
@@ -123,15 +136,20 @@ public class ContactQueries {
     }
 
     /**
-     * Up to three steps, because no single plan is fast for both common and rare matches and the
-     * planner cannot tell them apart (pg_trgm estimates every LIKE alike; it does not know which
-     * contacts carry a tag): first the next {@value #PROBE_WINDOW} contacts in id order are
-     * filtered (a few milliseconds); if that fills the page, it is the right page, since rows come
-     * in id order. Otherwise matches are rare, and they are found from the other end: names through
-     * the trigram index; tag, list and segment members through their membership rows, read in id
-     * order {@value #CANDIDATE_CHUNK} at a time and checked against the whole filter, for up to
-     * {@value #CANDIDATE_ROUNDS} rounds (after that the members are many and the rest of the filter
-     * rare, and the planner's own plan is used from where the rounds stopped).
+     * No single plan is fast for both common and rare matches, and the planner cannot tell them
+     * apart (pg_trgm estimates every LIKE alike; it does not know which contacts carry a tag), so:
+     * <ul>
+     * <li>a filter that requires a tag, list or segment reads those members' ids in id order from
+     * the membership rows, {@value #CANDIDATE_CHUNK} at a time, and checks them against the whole
+     * filter, for up to {@value #CANDIDATE_ROUNDS} rounds (a rare tag, or a common one, costs a
+     * round or two; only when the rest of the filter is rare among many members do the rounds run
+     * out, and the steps below go on from where they stopped);</li>
+     * <li>otherwise the next {@value #PROBE_WINDOW} contacts in id order are filtered (a few
+     * milliseconds); if that fills the page, it is the right page, since rows come in id order;</li>
+     * <li>otherwise matches are rare: names are found through the trigram index, anything else by
+     * the planner's own plan.</li>
+     * </ul>
+     * Measured at 1M contacts in docs/performance.md.
      */
     private List<ContactSummary> page(long accountId, ContactFilter filter, Long afterId, int limit, boolean probeFirst) {
         Plan plan = plan(accountId, filter);
@@ -140,7 +158,21 @@ public class ContactQueries {
         if (filter.isEveryone()) {
             return select(accountId, condition, after, limit);
         }
-        if (probeFirst) {
+        List<ContactSummary> found = new ArrayList<>();
+        if (plan.candidates() != null) {
+            for (int round = 0; round < CANDIDATE_ROUNDS; round++) {
+                List<Long> candidates = jdbc.sql(plan.candidates())
+                        .param("account", accountId).param("after", after).param("chunk", CANDIDATE_CHUNK).params(condition.params())
+                        .query(Long.class).list();
+                if (!candidates.isEmpty()) {
+                    found.addAll(check(accountId, condition, candidates, limit - found.size()));
+                }
+                if (found.size() == limit || candidates.size() < CANDIDATE_CHUNK) {
+                    return found;
+                }
+                after = candidates.getLast();
+            }
+        } else if (probeFirst) {
             List<ContactSummary> probe = jdbc.sql("""
                             select %s from (select * from contacts where account_id = :account and id > :after order by id limit %d) c
                             where %s order by c.id limit :limit""".formatted(COLUMNS, PROBE_WINDOW, condition.sql()))
@@ -150,41 +182,42 @@ public class ContactQueries {
                 return probe;
             }
         }
+        long from = after;
+        int rest = limit - found.size();
         boolean byName = filter.search() != null
                 && SearchCondition.of(filter.search(), accounts.account(accountId).orElseThrow().defaultCountry(), "f_s_").byName();
         if (byName) {
             // A rare name: only the trigram index's matches are read. Local settings keep the planner
             // from walking all contacts in id order, which its estimate for LIKE may make look cheap.
-            return transactions.execute(tx -> {
+            found.addAll(transactions.execute(tx -> {
                 jdbc.sql("set local enable_seqscan = off").update();
                 jdbc.sql("set local enable_indexscan = off").update();
-                return select(accountId, condition, after, limit);
-            });
+                return select(accountId, condition, from, rest);
+            }));
+        } else {
+            found.addAll(select(accountId, condition, from, rest));
         }
-        if (plan.candidates() == null) {
-            return select(accountId, condition, after, limit);
-        }
-        List<ContactSummary> found = new ArrayList<>();
-        long checkedUpTo = after;
-        for (int round = 0; round < CANDIDATE_ROUNDS; round++) {
-            List<Long> candidates = jdbc.sql(plan.candidates())
-                    .param("account", accountId).param("after", checkedUpTo).param("chunk", CANDIDATE_CHUNK).params(condition.params())
-                    .query(Long.class).list();
-            if (!candidates.isEmpty()) {
-                found.addAll(jdbc.sql("""
-                                select %s from contacts c
-                                where c.account_id = :account and c.id in (:candidates) and (%s)
-                                order by c.id limit :limit""".formatted(COLUMNS, condition.sql()))
-                        .param("account", accountId).param("candidates", candidates).param("limit", limit - found.size())
-                        .params(condition.params()).query(ContactQueries::summary).list());
-            }
-            if (found.size() == limit || candidates.size() < CANDIDATE_CHUNK) {
-                return found;
-            }
-            checkedUpTo = candidates.getLast();
-        }
-        found.addAll(select(accountId, condition, checkedUpTo, limit - found.size()));
         return found;
+    }
+
+    /**
+     * The candidates that match the whole filter. Each is looked up by its primary key and its
+     * memberships by theirs: right for a thousand rows whatever the statistics say. Left to its
+     * estimates, after a bulk tagging the planner was not yet told of, the planner scanned
+     * contact_tags once per candidate (81 s for one page).
+     */
+    private List<ContactSummary> check(long accountId, SqlCondition condition, List<Long> candidates, int limit) {
+        return transactions.execute(tx -> {
+            jdbc.sql("set local enable_seqscan = off").update();
+            jdbc.sql("set local enable_hashjoin = off").update();
+            jdbc.sql("set local enable_mergejoin = off").update();
+            return jdbc.sql("""
+                            select %s from contacts c
+                            where c.account_id = :account and c.id = any(:candidates) and (%s)
+                            order by c.id limit :limit""".formatted(COLUMNS, condition.sql()))
+                    .param("account", accountId).param("candidates", candidates.toArray(Long[]::new)).param("limit", limit)
+                    .params(condition.params()).query(ContactQueries::summary).list();
+        });
     }
 
     private List<ContactSummary> select(long accountId, SqlCondition condition, long after, int limit) {

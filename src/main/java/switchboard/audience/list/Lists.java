@@ -6,6 +6,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import switchboard.audience.tag.Tag;
+import switchboard.audience.filter.ContactQueries;
 import switchboard.audience.tag.Tags;
 import switchboard.platform.live.LiveEvents;
 import switchboard.platform.web.FieldError;
@@ -39,8 +40,10 @@ public class Lists {
     private final Tags tags;
     private final LiveEvents live;
     private final Clock clock;
+    private final ContactQueries queries;
 
-    Lists(ListRepository lists, Tags tags, LiveEvents live, Clock clock) {
+    Lists(ListRepository lists, Tags tags, LiveEvents live, Clock clock, ContactQueries queries) {
+        this.queries = queries;
         this.lists = lists;
         this.tags = tags;
         this.live = live;
@@ -156,6 +159,7 @@ public class Lists {
         Tag tag = tags.get(accountId, tagId);
         lists.addTag(accountId, listId, tagId);
         int tagged = lists.tagMembers(accountId, listId, tagId);
+        queries.membershipsChanged(tagged);
         live.publish(accountId, LIVE_TYPE, listId, "List " + list.name() + " tagged " + tag.name());
         if (tagged > 0) {
             live.publish(accountId, Tags.LIVE_TYPE, tagId, "Tag " + tag.name() + " applied to the members of " + list.name());

@@ -205,6 +205,21 @@ class ContactQueriesIntegrationTests {
         long empty = segment(account, "Empty", "[]");
         assertThat(queries.page(account, ContactFilter.everyone().withSegmentIds(List.of(empty, segment)), null, 100))
                 .extracting(ContactSummary::id).containsExactlyElementsOf(expected.subList(0, 100));
+
+        // Every filler tagged, and the rest of the filter matching only near the end: the rounds of
+        // candidates run out and the page continues from where they stopped.
+        long everyone = tag(account, "everyone");
+        int tagged = jdbc.sql("insert into contact_tags (account_id, tag_id, contact_id) select account_id, :t, id from contacts where account_id = :a")
+                .param("a", account).param("t", everyone).update();
+        // As every writer of many memberships does (without it this page took 80 s: see membershipsChanged).
+        queries.membershipsChanged(tagged);
+        long late = jdbc.sql("select id from contacts where account_id = :a and first_name = 'Filler 49000'").param("a", account)
+                .query(Long.class).single();
+        assertThat(queries.page(account, ContactFilter.everyone().withTagIds(List.of(everyone))
+                .withConditions(List.of(new AttributeCondition("first_name", ConditionOperator.EQUALS, "filler 49000"))), null, 100))
+                .extracting(ContactSummary::id).containsExactly(late);
+        assertThat(queries.page(account, ContactFilter.everyone().withTagIds(List.of(everyone)).withSearch("filler 49000"), null, 100))
+                .extracting(ContactSummary::id).containsExactly(late);
     }
 
     @Test
