@@ -195,7 +195,13 @@ class ImportBatchRepository {
         if (pending.isEmpty()) {
             return null;
         }
-        String tags = arrayLiteral(target.tagIds());
+        // A tag or the list deleted while the import runs is left out rather than failing the
+        // import; the KEY SHARE lock keeps the others from being deleted until this commits.
+        String tags = arrayLiteral(jdbc.sql("""
+                        select id from tags where account_id = :account and id = any(cast(:tags as bigint[])) order by id for key share""")
+                .param("account", target.accountId()).param("tags", arrayLiteral(target.tagIds())).query(Long.class).list());
+        boolean listExists = jdbc.sql("select id from lists where account_id = :account and id = :list for key share")
+                .param("account", target.accountId()).param("list", target.listId()).query(Long.class).optional().isPresent();
         String from = """
                 from import_pending_memberships p cross join unnest(p.%s) as c(id) cross join unnest(cast(:tags as bigint[])) as t(id)
                 where p.import_id = :import and p.last_line = :line""";
@@ -207,17 +213,19 @@ class ImportBatchRepository {
                         + from.formatted("existing_contacts") + " on conflict do nothing")
                 .param("account", target.accountId()).param("tags", tags).param("import", target.importId()).param("line", lastLine)
                 .update();
-        String members = """
-                from import_pending_memberships p cross join unnest(p.%s) as c(id)
-                where p.import_id = :import and p.last_line = :line""";
-        jdbc.sql("insert into list_members (account_id, list_id, contact_id, added_at) select :account, :list, c.id, :now "
-                        + members.formatted("new_contacts"))
-                .param("account", target.accountId()).param("list", target.listId()).param("now", Timestamp.from(target.now()))
-                .param("import", target.importId()).param("line", lastLine).update();
-        jdbc.sql("insert into list_members (account_id, list_id, contact_id, added_at) select distinct :account, :list, c.id, cast(:now as timestamptz) "
-                        + members.formatted("existing_contacts") + " on conflict do nothing")
-                .param("account", target.accountId()).param("list", target.listId()).param("now", Timestamp.from(target.now()))
-                .param("import", target.importId()).param("line", lastLine).update();
+        if (listExists) {
+            String members = """
+                    from import_pending_memberships p cross join unnest(p.%s) as c(id)
+                    where p.import_id = :import and p.last_line = :line""";
+            jdbc.sql("insert into list_members (account_id, list_id, contact_id, added_at) select :account, :list, c.id, :now "
+                            + members.formatted("new_contacts"))
+                    .param("account", target.accountId()).param("list", target.listId()).param("now", Timestamp.from(target.now()))
+                    .param("import", target.importId()).param("line", lastLine).update();
+            jdbc.sql("insert into list_members (account_id, list_id, contact_id, added_at) select distinct :account, :list, c.id, cast(:now as timestamptz) "
+                            + members.formatted("existing_contacts") + " on conflict do nothing")
+                    .param("account", target.accountId()).param("list", target.listId()).param("now", Timestamp.from(target.now()))
+                    .param("import", target.importId()).param("line", lastLine).update();
+        }
         jdbc.sql("delete from import_pending_memberships where import_id = :import and last_line = :line")
                 .param("import", target.importId()).param("line", lastLine).update();
         long[] created = pending.get()[0];
