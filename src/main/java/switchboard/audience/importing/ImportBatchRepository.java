@@ -36,8 +36,13 @@ class ImportBatchRepository {
         this.dataSource = dataSource;
     }
 
-    /** The outcome of one batch: counts by contact and the conflicts found by the database. */
-    record MergeResult(long created, long updated, long unchanged, List<Integer> conflictGroups, List<String> conflictReasons) {
+    /**
+     * The outcome of one batch: counts by contact, the conflicts found by the database, and the
+     * phone and email of every contact it created or changed (what later batches matched ahead
+     * of this one's commit have not seen).
+     */
+    record MergeResult(long created, long updated, long unchanged, List<Integer> conflictGroups, List<String> conflictReasons,
+                       RecentContacts.Keys changedKeys) {
     }
 
     record MergeTarget(long accountId, long importId, long listId, List<Long> tagIds, DuplicatePolicy policy,
@@ -45,38 +50,43 @@ class ImportBatchRepository {
     }
 
     /**
-     * Merges a batch's contacts and leaves their memberships pending (see
-     * {@link #writeMemberships}); in the caller's transaction, which commits the batch.
+     * Finds the contacts a batch's rows already match by phone and by email, on a connection of
+     * its own while the previous batch merges (see {@link ImportJob}): the index probes were a
+     * third of the merge's time. What it finds is as of its snapshot; {@link #merge} checks each
+     * match again and takes later changes from {@link KnownMatches}. In the caller's transaction.
      */
-    MergeResult merge(PreparedBatch batch, MergeTarget target) {
+    BatchMatches matchExisting(PreparedBatch batch, long accountId) {
+        stage(batch);
+        probeIndexes(accountId);
+        BatchMatches matches = new BatchMatches(batch.contacts().size());
+        jdbc.sql("select g, phone_contact, email_contact from import_matches where phone_contact is not null or email_contact is not null")
+                .query(row -> {
+                    matches.put(row.getInt(1), row.getLong(2), row.getLong(3));
+                });
+        return matches;
+    }
+
+    /**
+     * Merges a batch's contacts and leaves their memberships pending (see
+     * {@link #writeMemberships}); in the caller's transaction, which commits the batch. With
+     * known matches (found ahead by {@link #matchExisting}) only those are checked again; without,
+     * every row probes the indexes here.
+     */
+    MergeResult merge(PreparedBatch batch, MergeTarget target, KnownMatches known) {
         Steps steps = new Steps();
         asynchronousCommit();
         // Big pending lists make the trigram index take a batch's entries in one sorted pass
         // instead of one by one; the import flushes it at the end so search stays fast.
         jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
         jdbc.sql("set local work_mem = '64MB'").update();
-        jdbc.sql("""
-                create temp table import_rows (
-                    g int not null, line bigint not null, phone text collate "C", email text, first_name text, last_name text,
-                    company text, attributes jsonb
-                ) on commit drop""").update();
-        // No ANALYZE: a never-analyzed table is estimated from its actual size at planning time.
-        copy("copy import_rows from stdin", batch.stagingRows());
+        stage(batch);
         steps.done("stage");
-        // The match must probe the unique indexes: with its default costs the planner hashed the
-        // account's whole contacts table instead, twice per batch, slower with every batch.
-        jdbc.sql("set local enable_hashjoin = off").update();
-        jdbc.sql("set local enable_mergejoin = off").update();
-        jdbc.sql("""
-                create temp table import_matches on commit drop as
-                select s.*, p.id as phone_contact, e.id as email_contact
-                from import_rows s
-                left join contacts p on p.account_id = :account and p.phone = s.phone
-                left join contacts e on e.account_id = :account and e.email_key = lower(s.email)""")
-                .param("account", target.accountId()).update();
-        jdbc.sql("set local enable_hashjoin = on").update();
-        jdbc.sql("set local enable_mergejoin = on").update();
-        steps.done("match");
+        if (known == null) {
+            probeIndexes(target.accountId());
+        } else {
+            checkKnownMatches(known, target.accountId());
+        }
+        steps.done(known == null ? "match" : "check matches");
 
         List<Integer> conflictGroups = new ArrayList<>();
         List<String> conflictReasons = new ArrayList<>();
@@ -94,21 +104,75 @@ class ImportBatchRepository {
                 from import_matches
                 where coalesce(phone_contact, email_contact) is not null
                   and (phone_contact is null or email_contact is null or phone_contact = email_contact)""").update();
-        long updated = matched == 0 ? 0 : updateExisting(target);
+        RecentContacts.Keys changedKeys = new RecentContacts.Keys();
+        long updated = matched == 0 ? 0 : updateExisting(target, changedKeys);
         List<Long> optedIn = target.consentAttested() && matched > 0 ? optInExisting(target) : List.of();
         steps.done("update");
-        long created = insertNew(target, batch.lastLine(), optedIn);
+        long created = insertNew(target, batch.lastLine(), optedIn, changedKeys);
         steps.done("insert");
         log.debug("Import {}: merged {} contacts: {}", target.importId(), batch.contacts().size(), steps);
-        return new MergeResult(created, updated, matched - updated, conflictGroups, conflictReasons);
+        return new MergeResult(created, updated, matched - updated, conflictGroups, conflictReasons, changedKeys);
+    }
+
+    private void stage(PreparedBatch batch) {
+        jdbc.sql("""
+                create temp table import_rows (
+                    g int not null, line bigint not null, phone text collate "C", email text, first_name text, last_name text,
+                    company text, attributes jsonb
+                ) on commit drop""").update();
+        // No ANALYZE: a never-analyzed table is estimated from its actual size at planning time.
+        copy("copy import_rows from stdin", batch.stagingRows());
+    }
+
+    /** Every staged row probes the unique phone and email indexes. */
+    private void probeIndexes(long accountId) {
+        // The match must probe the unique indexes: with its default costs the planner hashed the
+        // account's whole contacts table instead, twice per batch, slower with every batch.
+        jdbc.sql("set local enable_hashjoin = off").update();
+        jdbc.sql("set local enable_mergejoin = off").update();
+        jdbc.sql("""
+                create temp table import_matches on commit drop as
+                select s.*, p.id as phone_contact, e.id as email_contact
+                from import_rows s
+                left join contacts p on p.account_id = :account and p.phone = s.phone
+                left join contacts e on e.account_id = :account and e.email_key = lower(s.email)""")
+                .param("account", accountId).update();
+        jdbc.sql("set local enable_hashjoin = on").update();
+        jdbc.sql("set local enable_mergejoin = on").update();
+    }
+
+    /**
+     * Rows with a known match keep it only if the contact still holds that phone or email (a
+     * concurrent edit may have changed it; a key taken meanwhile by another writer makes the
+     * insert fail on the unique index, and the batch is retried with {@link #probeIndexes}).
+     * Rows whose email the import cannot compare in Java are probed here.
+     */
+    private void checkKnownMatches(KnownMatches known, long accountId) {
+        jdbc.sql("create temp table import_known (g int not null, phone_contact bigint, email_contact bigint, probe_email boolean not null) on commit drop")
+                .update();
+        copy("copy import_known from stdin", known.copyRows());
+        jdbc.sql("""
+                create temp table import_matches on commit drop as
+                select s.*,
+                       case when k.phone_contact is not null then
+                           (select c.id from contacts c where c.account_id = :account and c.id = k.phone_contact and c.phone = s.phone)
+                       end as phone_contact,
+                       case when k.probe_email then
+                           (select c.id from contacts c where c.account_id = :account and c.email_key = lower(s.email))
+                            when k.email_contact is not null then
+                           (select c.id from contacts c where c.account_id = :account and c.id = k.email_contact and c.email_key = lower(s.email))
+                       end as email_contact
+                from import_rows s left join import_known k on k.g = s.g""")
+                .param("account", accountId).update();
     }
 
     /**
      * New contacts in one statement, which also leaves the batch's contact ids pending for their
-     * memberships; returns how many were created.
+     * memberships; returns how many were created and adds their phones and emails to keys.
      */
-    private long insertNew(MergeTarget target, long lastLine, List<Long> optedInExisting) {
-        return jdbc.sql("""
+    private long insertNew(MergeTarget target, long lastLine, List<Long> optedInExisting, RecentContacts.Keys keys) {
+        int before = keys.size();
+        jdbc.sql("""
                         with inserted as (
                             insert into contacts (account_id, first_name, last_name, phone, email, company, attributes,
                                                   consent_status, source, source_import_id, created_at, updated_at)
@@ -117,15 +181,19 @@ class ImportBatchRepository {
                             from import_matches
                             where phone_contact is null and email_contact is null
                             order by line
-                            returning id)
-                        insert into import_pending_memberships (import_id, last_line, new_contacts, existing_contacts, opted_in_existing)
-                        select :import, :line, array(select id from inserted), array(select distinct contact_id from import_targets),
-                               cast(:optedIn as bigint[])
-                        returning cardinality(new_contacts)""")
+                            returning id, phone, email_key),
+                        pending as (
+                            insert into import_pending_memberships (import_id, last_line, new_contacts, existing_contacts, opted_in_existing)
+                            select :import, :line, array(select id from inserted), array(select distinct contact_id from import_targets),
+                                   cast(:optedIn as bigint[]))
+                        select id, phone, email_key from inserted""")
                 .param("account", target.accountId()).param("import", target.importId()).param("line", lastLine)
                 .param("consent", target.consentAttested() ? "opted_in" : "unknown")
                 .param("now", Timestamp.from(target.now())).param("optedIn", arrayLiteral(optedInExisting))
-                .query(Long.class).single();
+                .query(row -> {
+                    keys.add(row.getLong(1), row.getString(2), row.getString(3));
+                });
+        return keys.size() - before;
     }
 
     private List<Long> optInExisting(MergeTarget target) {
@@ -143,7 +211,7 @@ class ImportBatchRepository {
      * contact (one by phone, one by email); they are applied in file order, one round each,
      * because one statement may change a row only once.
      */
-    private long updateExisting(MergeTarget target) {
+    private long updateExisting(MergeTarget target, RecentContacts.Keys keys) {
         if (target.policy() == DuplicatePolicy.SKIP) {
             return 0;
         }
@@ -162,15 +230,18 @@ class ImportBatchRepository {
                 from import_targets t
                 where c.account_id = :account and c.id = t.contact_id and t.round = :round
                   and (%1$s, %2$s, %3$s, %4$s, %5$s, %6$s)
-                      is distinct from (c.first_name, c.last_name, c.company, c.phone, c.email, c.attributes)"""
+                      is distinct from (c.first_name, c.last_name, c.company, c.phone, c.email, c.attributes)
+                returning c.id, c.phone, c.email_key"""
                 .formatted(first, last, company, phone, email, attributes);
         long rounds = jdbc.sql("select coalesce(max(round), 0) from import_targets").query(Long.class).single();
-        long updated = 0;
+        int before = keys.size();
         for (long round = 1; round <= rounds; round++) {
-            updated += jdbc.sql(sql).param("account", target.accountId()).param("now", Timestamp.from(target.now()))
-                    .param("round", round).update();
+            jdbc.sql(sql).param("account", target.accountId()).param("now", Timestamp.from(target.now()))
+                    .param("round", round).query(row -> {
+                        keys.add(row.getLong(1), row.getString(2), row.getString(3));
+                    });
         }
-        return updated;
+        return keys.size() - before;
     }
 
     /** The batches of an import whose memberships are still to be written (after a crash), in file order. */

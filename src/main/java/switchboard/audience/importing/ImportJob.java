@@ -19,11 +19,15 @@ import java.util.concurrent.BlockingQueue;
 /**
  * One run of one import on this node, from its checkpoint to the end of the file (or a cancel).
  *
- * <p>Two threads form a pipeline: a reader decodes, parses, normalizes and deduplicates the next
- * batch and encodes it for COPY while this thread merges the previous one in the database; the
- * queue between them holds one batch, so memory is bounded by the batch size, not the file.
- * Each batch commits with the import's counters and checkpoint in one transaction: a crash
- * anywhere resumes after the last committed batch with nothing lost or doubled.
+ * <p>Four threads form a pipeline, each a batch ahead of the next: a reader decodes, parses,
+ * normalizes and deduplicates a batch and encodes it for COPY; a matcher finds, on its own
+ * connection, the contacts the batch's phones and emails already belong to; this thread merges
+ * it (checking those matches again, see {@link RecentContacts}) and commits; a membership writer
+ * then tags it, lists it and records its consent. The queues between them hold one batch each,
+ * so memory is bounded by the batch size, not the file, and the database work of one batch
+ * overlaps that of the next on both cores. Each batch commits with the import's counters and
+ * checkpoint in one transaction: a crash anywhere resumes after the last committed batch with
+ * nothing lost or doubled.
  */
 final class ImportJob {
 
@@ -45,6 +49,10 @@ final class ImportJob {
     private final String defaultCountry;
     private final Map<String, AttributeDefinition> attributes;
     private final List<Long> tagIds;
+    private final RecentContacts recent = new RecentContacts();
+    private RecentContacts.Keys lastChangedKeys;
+    /** Batches committed by this run; the matcher notes it before it looks (see {@link RecentContacts}). */
+    private final java.util.concurrent.atomic.AtomicLong committedBatches = new java.util.concurrent.atomic.AtomicLong();
     private long lastAnnounced;
 
     ImportJob(Collaborators with, ImportRepository.ImportJobSettings settings, String node, String defaultCountry,
@@ -63,16 +71,20 @@ final class ImportJob {
         for (long lastLine : with.batches().pendingBatches(settings.id())) {
             writeMemberships(lastLine, attestation);
         }
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1);
-        Thread reader = Thread.ofPlatform().name("import-" + settings.id() + "-reader").daemon().start(() -> read(queue));
+        BlockingQueue<Object> read = new ArrayBlockingQueue<>(1);
+        BlockingQueue<Object> matched = new ArrayBlockingQueue<>(1);
+        Thread reader = Thread.ofPlatform().name("import-" + settings.id() + "-reader").daemon().start(() -> read(read));
+        Thread matcher = Thread.ofPlatform().name("import-" + settings.id() + "-matcher").daemon().start(() -> match(read, matched));
         MembershipWriter writer = new MembershipWriter(attestation);
         Outcome outcome = null;
         try {
-            outcome = mergeAll(queue, writer, attestation);
+            outcome = mergeAll(matched, writer, attestation);
             return outcome;
         } finally {
             reader.interrupt();
+            matcher.interrupt();
             reader.join();
+            matcher.join();
             // Memberships of committed batches are written before the import reports its end;
             // when it stops for a restart or another node took it over, they wait for the resume.
             writer.finish(outcome != Outcome.LOST && !Thread.currentThread().isInterrupted());
@@ -94,13 +106,14 @@ final class ImportJob {
             if (with.imports().shouldStop(settings.id(), node)) {
                 return with.imports().cancelRequested(settings.id()) ? Outcome.CANCELLED : Outcome.LOST;
             }
-            PreparedBatch batch = (PreparedBatch) next;
+            MatchedBatch matchedBatch = (MatchedBatch) next;
+            PreparedBatch batch = matchedBatch.batch();
             long committing = System.nanoTime();
-            Outcome stopped = commit(batch, attestation);
+            Outcome stopped = commit(matchedBatch, attestation);
             if (stopped != null) {
                 return stopped;
             }
-            log.debug("Import {}: batch to line {}: waited {} ms for the reader, committed in {} ms", settings.id(),
+            log.debug("Import {}: batch to line {}: waited {} ms for the matcher, committed in {} ms", settings.id(),
                     batch.lastLine(), waited, (System.nanoTime() - committing) / 1_000_000);
             writer.submit(batch.lastLine());
         }
@@ -186,6 +199,43 @@ final class ImportJob {
         }
     }
 
+    /** A batch with what the matcher found, and how many batches had committed when it looked. */
+    private record MatchedBatch(PreparedBatch batch, BatchMatches matches, long seenBatches) {
+    }
+
+    /**
+     * Matches each batch against the account's contacts on a connection of its own, while the
+     * batch before it merges. The count of committed batches is read before the match looks, so
+     * every batch it counts is visible to the match; later ones come from {@link RecentContacts}.
+     * A failed match only costs time: the merge then matches the batch itself.
+     */
+    private void match(BlockingQueue<Object> read, BlockingQueue<Object> matched) {
+        try {
+            while (true) {
+                Object next = read.take();
+                if (!(next instanceof PreparedBatch batch)) {
+                    matched.put(next);
+                    if (next == END || next instanceof RuntimeException) {
+                        return;
+                    }
+                    continue;
+                }
+                long seen = committedBatches.get();
+                BatchMatches matches;
+                try {
+                    matches = with.transactions().execute(tx -> with.batches().matchExisting(batch, settings.accountId()));
+                } catch (RuntimeException e) {
+                    log.warn("Import {}: matching the batch to line {} ahead failed, the merge matches it ({})", settings.id(),
+                            batch.lastLine(), e.getMessage());
+                    matches = null;
+                }
+                matched.put(new MatchedBatch(batch, matches, seen));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static final Object END = new Object();
 
     private void read(BlockingQueue<Object> queue) {
@@ -253,13 +303,17 @@ final class ImportJob {
 
     /**
      * Merges and commits one batch (retried when a concurrent writer took a phone or email
-     * first); null when committed, else why it was rolled back and the run stops.
+     * first, then matching every row anew); null when committed, else why it was rolled back
+     * and the run stops.
      */
-    private Outcome commit(PreparedBatch batch, ConsentAttestation attestation) {
+    private Outcome commit(MatchedBatch matched, ConsentAttestation attestation) {
+        PreparedBatch batch = matched.batch();
         for (int attempt = 1; ; attempt++) {
+            KnownMatches known = attempt == 1 && matched.matches() != null
+                    ? recent.known(batch.contacts(), matched.matches(), matched.seenBatches()) : null;
             try {
-                return with.transactions().execute(status -> {
-                    ImportBatchRepository.MergeResult result = with.batches().merge(batch, target(attestation));
+                Outcome outcome = with.transactions().execute(status -> {
+                    ImportBatchRepository.MergeResult result = with.batches().merge(batch, target(attestation), known);
                     with.batches().recordRejected(batch.rejectedRows());
                     BatchCounts counts = counts(batch, result);
                     if (!with.imports().recordBatch(settings.id(), node, counts, batch.lastLine(), with.clock().instant())) {
@@ -271,8 +325,14 @@ final class ImportJob {
                         return Outcome.CANCELLED;
                     }
                     announceProgress();
+                    lastChangedKeys = result.changedKeys();
                     return null;
                 });
+                if (outcome == null) {
+                    recent.committed(committedBatches.get() + 1, lastChangedKeys);
+                    committedBatches.incrementAndGet();
+                }
+                return outcome;
             } catch (DuplicateKeyException | ConcurrencyFailureException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;

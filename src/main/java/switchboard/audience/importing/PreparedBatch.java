@@ -17,8 +17,9 @@ record PreparedBatch(List<StagedContact> contacts, byte[] stagingRows, List<Reje
             staging.value(g).value(c.firstLine()).value(c.phone).value(c.email).value(c.firstName).value(c.lastName)
                     .value(c.company).value(c.attributesJson()).endRow();
         }
-        // Only the rows (for conflicts the database may find) and the merge counts are needed
-        // from here on: the batch waits in memory while the previous one merges.
+        // Only the rows (for conflicts the database may find), phone and email (to match against
+        // batches merged meanwhile) and the merge counts are needed from here on: the batch
+        // waits in memory while the previous one merges.
         contacts.forEach(StagedContact::forgetValues);
         return new PreparedBatch(contacts, staging.toBytes(), batch.rejected(), encode(importId, batch.rejected()), rowsRead, lastLine);
     }

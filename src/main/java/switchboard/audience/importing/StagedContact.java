@@ -34,9 +34,8 @@ final class StagedContact {
         attributes = row.attributes();
     }
 
+    /** After encoding: phone and email stay, for matching against batches merged meanwhile ({@link RecentContacts}). */
     void forgetValues() {
-        phone = null;
-        email = null;
         firstName = null;
         lastName = null;
         company = null;
