@@ -36,13 +36,8 @@ class ImportBatchRepository {
         this.dataSource = dataSource;
     }
 
-    /**
-     * The outcome of one batch: counts by contact, the conflicts found by the database, and the
-     * phone and email of every contact it created or changed (what later batches matched ahead
-     * of this one's commit have not seen).
-     */
-    record MergeResult(long created, long updated, long unchanged, List<Integer> conflictGroups, List<String> conflictReasons,
-                       RecentContacts.Keys changedKeys) {
+    /** The outcome of one batch: counts by contact and the conflicts found by the database. */
+    record MergeResult(long created, long updated, long unchanged, List<Integer> conflictGroups, List<String> conflictReasons) {
     }
 
     record MergeTarget(long accountId, long importId, long listId, List<Long> tagIds, DuplicatePolicy policy,
@@ -104,14 +99,13 @@ class ImportBatchRepository {
                 from import_matches
                 where coalesce(phone_contact, email_contact) is not null
                   and (phone_contact is null or email_contact is null or phone_contact = email_contact)""").update();
-        RecentContacts.Keys changedKeys = new RecentContacts.Keys();
-        long updated = matched == 0 ? 0 : updateExisting(target, changedKeys);
+        long updated = matched == 0 ? 0 : updateExisting(target);
         List<Long> optedIn = target.consentAttested() && matched > 0 ? optInExisting(target) : List.of();
         steps.done("update");
-        long created = insertNew(target, batch.lastLine(), optedIn, changedKeys);
+        long created = insertNew(target, batch.lastLine(), optedIn);
         steps.done("insert");
         log.debug("Import {}: merged {} contacts: {}", target.importId(), batch.contacts().size(), steps);
-        return new MergeResult(created, updated, matched - updated, conflictGroups, conflictReasons, changedKeys);
+        return new MergeResult(created, updated, matched - updated, conflictGroups, conflictReasons);
     }
 
     private void stage(PreparedBatch batch) {
@@ -145,16 +139,20 @@ class ImportBatchRepository {
      * Rows with a known match keep it only if the contact still holds that phone or email (a
      * concurrent edit may have changed it; a key taken meanwhile by another writer makes the
      * insert fail on the unique index, and the batch is retried with {@link #probeIndexes}).
-     * Rows whose email the import cannot compare in Java are probed here.
+     * Rows whose phone or email a batch merged since the match looked are probed here.
      */
     private void checkKnownMatches(KnownMatches known, long accountId) {
-        jdbc.sql("create temp table import_known (g int not null, phone_contact bigint, email_contact bigint, probe_email boolean not null) on commit drop")
-                .update();
+        jdbc.sql("""
+                create temp table import_known (
+                    g int not null, phone_contact bigint, email_contact bigint, probe_phone boolean not null, probe_email boolean not null
+                ) on commit drop""").update();
         copy("copy import_known from stdin", known.copyRows());
         jdbc.sql("""
                 create temp table import_matches on commit drop as
                 select s.*,
-                       case when k.phone_contact is not null then
+                       case when k.probe_phone then
+                           (select c.id from contacts c where c.account_id = :account and c.phone = s.phone)
+                            when k.phone_contact is not null then
                            (select c.id from contacts c where c.account_id = :account and c.id = k.phone_contact and c.phone = s.phone)
                        end as phone_contact,
                        case when k.probe_email then
@@ -168,11 +166,10 @@ class ImportBatchRepository {
 
     /**
      * New contacts in one statement, which also leaves the batch's contact ids pending for their
-     * memberships; returns how many were created and adds their phones and emails to keys.
+     * memberships; returns how many were created.
      */
-    private long insertNew(MergeTarget target, long lastLine, List<Long> optedInExisting, RecentContacts.Keys keys) {
-        int before = keys.size();
-        jdbc.sql("""
+    private long insertNew(MergeTarget target, long lastLine, List<Long> optedInExisting) {
+        return jdbc.sql("""
                         with inserted as (
                             insert into contacts (account_id, first_name, last_name, phone, email, company, attributes,
                                                   consent_status, source, source_import_id, created_at, updated_at)
@@ -181,19 +178,15 @@ class ImportBatchRepository {
                             from import_matches
                             where phone_contact is null and email_contact is null
                             order by line
-                            returning id, phone, email_key),
-                        pending as (
-                            insert into import_pending_memberships (import_id, last_line, new_contacts, existing_contacts, opted_in_existing)
-                            select :import, :line, array(select id from inserted), array(select distinct contact_id from import_targets),
-                                   cast(:optedIn as bigint[]))
-                        select id, phone, email_key from inserted""")
+                            returning id)
+                        insert into import_pending_memberships (import_id, last_line, new_contacts, existing_contacts, opted_in_existing)
+                        select :import, :line, array(select id from inserted), array(select distinct contact_id from import_targets),
+                               cast(:optedIn as bigint[])
+                        returning cardinality(new_contacts)""")
                 .param("account", target.accountId()).param("import", target.importId()).param("line", lastLine)
                 .param("consent", target.consentAttested() ? "opted_in" : "unknown")
                 .param("now", Timestamp.from(target.now())).param("optedIn", arrayLiteral(optedInExisting))
-                .query(row -> {
-                    keys.add(row.getLong(1), row.getString(2), row.getString(3));
-                });
-        return keys.size() - before;
+                .query(Long.class).single();
     }
 
     private List<Long> optInExisting(MergeTarget target) {
@@ -211,7 +204,7 @@ class ImportBatchRepository {
      * contact (one by phone, one by email); they are applied in file order, one round each,
      * because one statement may change a row only once.
      */
-    private long updateExisting(MergeTarget target, RecentContacts.Keys keys) {
+    private long updateExisting(MergeTarget target) {
         if (target.policy() == DuplicatePolicy.SKIP) {
             return 0;
         }
@@ -230,18 +223,15 @@ class ImportBatchRepository {
                 from import_targets t
                 where c.account_id = :account and c.id = t.contact_id and t.round = :round
                   and (%1$s, %2$s, %3$s, %4$s, %5$s, %6$s)
-                      is distinct from (c.first_name, c.last_name, c.company, c.phone, c.email, c.attributes)
-                returning c.id, c.phone, c.email_key"""
+                      is distinct from (c.first_name, c.last_name, c.company, c.phone, c.email, c.attributes)"""
                 .formatted(first, last, company, phone, email, attributes);
         long rounds = jdbc.sql("select coalesce(max(round), 0) from import_targets").query(Long.class).single();
-        int before = keys.size();
+        long updated = 0;
         for (long round = 1; round <= rounds; round++) {
-            jdbc.sql(sql).param("account", target.accountId()).param("now", Timestamp.from(target.now()))
-                    .param("round", round).query(row -> {
-                        keys.add(row.getLong(1), row.getString(2), row.getString(3));
-                    });
+            updated += jdbc.sql(sql).param("account", target.accountId()).param("now", Timestamp.from(target.now()))
+                    .param("round", round).update();
         }
-        return keys.size() - before;
+        return updated;
     }
 
     /** The batches of an import whose memberships are still to be written (after a crash), in file order. */

@@ -50,7 +50,6 @@ final class ImportJob {
     private final Map<String, AttributeDefinition> attributes;
     private final List<Long> tagIds;
     private final RecentContacts recent = new RecentContacts();
-    private RecentContacts.Keys lastChangedKeys;
     /** Batches committed by this run; the matcher notes it before it looks (see {@link RecentContacts}). */
     private final java.util.concurrent.atomic.AtomicLong committedBatches = new java.util.concurrent.atomic.AtomicLong();
     private long lastAnnounced;
@@ -325,11 +324,10 @@ final class ImportJob {
                         return Outcome.CANCELLED;
                     }
                     announceProgress();
-                    lastChangedKeys = result.changedKeys();
                     return null;
                 });
                 if (outcome == null) {
-                    recent.committed(committedBatches.get() + 1, lastChangedKeys);
+                    recent.committed(committedBatches.get() + 1, batch.contacts());
                     committedBatches.incrementAndGet();
                 }
                 return outcome;

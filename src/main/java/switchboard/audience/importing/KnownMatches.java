@@ -2,9 +2,10 @@ package switchboard.audience.importing;
 
 /**
  * The rows of a batch with a match known before its merge (encoded for COPY into
- * import_known): the contact holding the row's phone, the one holding its email, and whether
- * the merge must probe the email index itself because Java cannot compare that email the way
- * the database does. Rows absent from it match no contact.
+ * import_known): the contact that held the row's phone and the one that held its email when the
+ * match looked, and whether the merge must probe the phone or email index itself (a batch merged
+ * since wrote that phone or email, or Java cannot compare the email as the database does). Rows
+ * absent from it match no contact.
  */
 final class KnownMatches {
 
@@ -15,7 +16,7 @@ final class KnownMatches {
         rows = new CopyText(expectedRows * 24);
     }
 
-    void add(int g, long phoneContact, long emailContact, boolean probeEmail) {
+    void add(int g, long phoneContact, long emailContact, boolean probePhone, boolean probeEmail) {
         rows.value(g);
         if (phoneContact == 0) {
             rows.value((String) null);
@@ -27,7 +28,7 @@ final class KnownMatches {
         } else {
             rows.value(emailContact);
         }
-        rows.value(probeEmail ? "t" : "f").endRow();
+        rows.value(probePhone ? "t" : "f").value(probeEmail ? "t" : "f").endRow();
         size++;
     }
 

@@ -2,53 +2,44 @@ package switchboard.audience.importing;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * The phones and emails of the contacts that the last few batches of an import created or
- * changed, kept by the merging thread. A batch is matched ahead on another connection while the
- * batches before it still merge (see {@link ImportJob}); what those batches committed after the
- * match looked is found here instead, so a file that repeats a person across a batch boundary
- * still merges the two rows. Holds the newest {@value #BATCHES} batches only, so memory stays
- * bounded by the batch size; a batch matched further back is matched again in its merge.
+ * The phones and emails of the last few batches an import merged, kept by the merging thread. A
+ * batch is matched ahead on another connection while the batches before it still merge (see
+ * {@link ImportJob}); a row whose phone or email one of those batches wrote after the match
+ * looked is probed again in its own merge, so a file that repeats a person across a batch
+ * boundary still merges the two rows. Holds the newest {@value #BATCHES} batches only, so memory
+ * stays bounded by the batch size; a batch matched further back is matched again in its merge.
  */
 final class RecentContacts {
 
     static final int BATCHES = 3;
 
-    /** The keys one batch left behind; the newest holder of a key wins. */
-    static final class Keys {
-        private final Map<String, Long> phones = new HashMap<>();
-        private final Map<String, Long> emails = new HashMap<>();
-        private int size;
-
-        void add(long contactId, String phone, String emailKey) {
-            size++;
-            if (phone != null) {
-                phones.put(phone, contactId);
-            }
-            if (emailKey != null) {
-                emails.put(emailKey, contactId);
-            }
-        }
-
-        int size() {
-            return size;
-        }
-    }
-
-    private record Committed(long batch, Keys keys) {
+    /** A merged batch's phones and emails (as {@link #comparableEmail}), whatever the merge did with them. */
+    private record Merged(long batch, Set<String> phones, Set<String> emails) {
     }
 
     /** Newest first. */
-    private final Deque<Committed> batches = new ArrayDeque<>();
+    private final Deque<Merged> batches = new ArrayDeque<>();
 
-    /** Records the keys of the batch numbered {@code batch} (1, 2, ...) once it has committed. */
-    void committed(long batch, Keys keys) {
-        batches.addFirst(new Committed(batch, keys));
+    /** Records the batch numbered {@code batch} (1, 2, ...) once it has committed. */
+    void committed(long batch, List<StagedContact> contacts) {
+        Set<String> phones = HashSet.newHashSet(contacts.size());
+        Set<String> emails = HashSet.newHashSet(contacts.size());
+        for (StagedContact contact : contacts) {
+            if (contact.phone != null) {
+                phones.add(contact.phone);
+            }
+            String email = comparableEmail(contact.email);
+            if (email != null) {
+                emails.add(email);
+            }
+        }
+        batches.addFirst(new Merged(batch, phones, emails));
         while (batches.size() > BATCHES) {
             batches.removeLast();
         }
@@ -56,46 +47,27 @@ final class RecentContacts {
 
     /**
      * The matches a batch's merge starts from: what the match ahead found when {@code seenBatches}
-     * batches had committed, overridden by what later batches left behind. Null when a batch it
-     * would need is no longer held: then the merge matches every row itself.
+     * batches had committed, and a probe for every phone or email a later batch wrote. Null when a
+     * batch it would need is no longer held: then the merge matches every row itself.
      */
     KnownMatches known(List<StagedContact> contacts, BatchMatches matches, long seenBatches) {
+        List<Merged> unseen = batches.stream().filter(merged -> merged.batch() > seenBatches).toList();
         long newest = batches.isEmpty() ? seenBatches : batches.getFirst().batch();
-        long oldestHeld = batches.isEmpty() ? newest + 1 : batches.getLast().batch();
-        if (newest > seenBatches && oldestHeld > seenBatches + 1) {
+        if (newest - seenBatches > unseen.size()) {
             return null;
         }
         KnownMatches known = new KnownMatches(contacts.size() / 20);
         for (int g = 0; g < contacts.size(); g++) {
             StagedContact contact = contacts.get(g);
+            String email = comparableEmail(contact.email);
+            boolean probePhone = contact.phone != null && unseen.stream().anyMatch(merged -> merged.phones().contains(contact.phone));
+            // An email Java cannot compare as the database does is always probed.
+            boolean probeEmail = contact.email != null
+                    && (email == null || unseen.stream().anyMatch(merged -> merged.emails().contains(email)));
             long phoneContact = matches.phoneContact(g);
             long emailContact = matches.emailContact(g);
-            String emailKey = comparableEmail(contact.email);
-            boolean probeEmail = contact.email != null && emailKey == null;
-            for (Committed committed : batches) {
-                if (committed.batch() <= seenBatches) {
-                    break;
-                }
-                Long byPhone = contact.phone == null ? null : committed.keys().phones.get(contact.phone);
-                if (byPhone != null) {
-                    phoneContact = byPhone;
-                    break;
-                }
-            }
-            if (emailKey != null) {
-                for (Committed committed : batches) {
-                    if (committed.batch() <= seenBatches) {
-                        break;
-                    }
-                    Long byEmail = committed.keys().emails.get(emailKey);
-                    if (byEmail != null) {
-                        emailContact = byEmail;
-                        break;
-                    }
-                }
-            }
-            if (phoneContact != 0 || emailContact != 0 || probeEmail) {
-                known.add(g, phoneContact, emailContact, probeEmail);
+            if (phoneContact != 0 || emailContact != 0 || probePhone || probeEmail) {
+                known.add(g, phoneContact, emailContact, probePhone, probeEmail);
             }
         }
         return known;

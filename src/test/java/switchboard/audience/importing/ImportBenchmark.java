@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
 
@@ -155,6 +156,46 @@ public final class ImportBenchmark {
     }
 
     /** Fields of /proc/PID/stat after the command name: [0] state, [1] ppid, ... [11] utime, [12] stime, [13] cutime, [14] cstime. */
+    /** CPU seconds so far of each live child of our postmaster (backends, checkpointer, autovacuum...), by pid. */
+    private Map<Long, Double> backendSeconds() throws java.io.IOException {
+        long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).getFirst().strip());
+        Map<Long, Double> seconds = new java.util.HashMap<>();
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    long pid = Long.parseLong(process.getFileName().toString());
+                    String[] stat = statFields(pid);
+                    if (stat != null && Long.parseLong(stat[1]) == postmaster) {
+                        seconds.put(pid, ticks(pid, false) / 100.0);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // ended meanwhile
+                }
+            }
+        }
+        return seconds;
+    }
+
+    /**
+     * Where PostgreSQL's CPU went during the import, by process: each of the import's connections
+     * is a backend of its own, named here by its last statement (the matcher's probe, the merge's
+     * checkpoint update, the membership writer's consent insert).
+     */
+    private void printBackends(Map<Long, Double> before, Map<Long, Double> after, ActivitySampler activity) {
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                .filter(e -> e.getValue() >= 0.5)
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
+                .forEach(e -> {
+                    String sampled = activity.mostSeen(e.getKey());
+                    String what = sampled != null ? "mostly: " + sampled : jdbc.sql("""
+                                    select coalesce(backend_type, '') || ': ' || left(regexp_replace(coalesce(query, ''), '\\s+', ' ', 'g'), 80)
+                                    from pg_stat_activity where pid = :pid""")
+                            .param("pid", e.getKey()).query(String.class).optional().orElse("(ended)");
+                    System.out.printf("    %5.1f s  pid %d  %s%n", e.getValue(), e.getKey(), what);
+                });
+    }
+
     private static String[] statFields(long pid) throws java.io.IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -175,6 +216,7 @@ public final class ImportBenchmark {
         String walBefore = jdbc.sql("select pg_current_wal_lsn()::text").query(String.class).single();
         long checkpointsBefore = count("select num_timed + num_requested from pg_stat_checkpointer");
         double[] cpuBefore = cpuSeconds();
+        Map<Long, Double> backendsBefore = backendSeconds();
         double gcBefore = gcSeconds();
         long start = System.nanoTime();
         long importId;
@@ -184,6 +226,7 @@ public final class ImportBenchmark {
         double upload = seconds(start);
         ImportPreview preview = imports.preview(accountId, importId);
         DuringImport during = new DuringImport(app.getBean(ContactSearch.class), accountId);
+        ActivitySampler activity = new ActivitySampler(jdbc);
         long started = System.nanoTime();
         imports.start(accountId, importId, 1, preview.detectedMapping(), new ImportOptions("Benchmark list",
                 List.of("benchmark", "leads"), DuplicatePolicy.UPDATE_EMPTY, "These contacts asked us to text them."));
@@ -194,8 +237,10 @@ public final class ImportBenchmark {
         } while (!progress.status().finished());
         double run = seconds(started);
         Stats searchDuring = during.stop();
+        activity.stop();
         double total = seconds(start);
         double[] cpuAfter = cpuSeconds();
+        Map<Long, Double> backendsAfter = backendSeconds();
         double gc = gcSeconds() - gcBefore;
         long wal = count("select pg_wal_lsn_diff(pg_current_wal_lsn(), '" + walBefore + "')::bigint");
         long checkpoints = count("select num_timed + num_requested from pg_stat_checkpointer") - checkpointsBefore;
@@ -206,6 +251,8 @@ public final class ImportBenchmark {
         System.out.printf("  upload into the database %.2f s + import run %.2f s = %.2f s total%n", upload, run, total);
         System.out.printf("  CPU: Java %.1f s (garbage collection pauses %.1f s), PostgreSQL %.1f s (of %.1f s x 2 cores); WAL written %,d MB; checkpoints %d%n",
                 cpuAfter[0] - cpuBefore[0], gc, cpuAfter[1] - cpuBefore[1], total, wal / 1_000_000, checkpoints);
+        System.out.println("  PostgreSQL CPU by process (0.5 s or more):");
+        printBackends(backendsBefore, backendsAfter, activity);
         if (progress.failure() != null) {
             System.out.println("  failure: " + progress.failure());
         }
@@ -370,6 +417,48 @@ public final class ImportBenchmark {
     }
 
     private record Stats(double p50, double p99, double max) {
+    }
+
+    /**
+     * Samples what each PostgreSQL backend is running, every 20 ms, so the CPU by process can be
+     * told apart: the import's connections all end their transactions with COMMIT.
+     */
+    private static final class ActivitySampler {
+        private final Map<Long, Map<String, Integer>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        ActivitySampler(JdbcClient jdbc) {
+            thread = Thread.ofPlatform().name("activity-sampler").daemon().start(() -> {
+                while (running) {
+                    jdbc.sql("""
+                                    select pid, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) from pg_stat_activity
+                                    where state = 'active' and pid <> pg_backend_pid()""")
+                            .query((row, n) -> seen.computeIfAbsent(row.getLong(1), pid -> new java.util.concurrent.ConcurrentHashMap<>())
+                                    .merge(row.getString(2), 1, Integer::sum)).list();
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        String mostSeen(long pid) {
+            Map<String, Integer> queries = seen.get(pid);
+            if (queries == null || queries.isEmpty()) {
+                return null;
+            }
+            int total = queries.values().stream().mapToInt(Integer::intValue).sum();
+            return queries.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(2)
+                    .map(q -> (100 * q.getValue() / total) + "% " + q.getKey()).collect(java.util.stream.Collectors.joining(" | "));
+        }
     }
 
     /** Searches the account being imported into, every 50 ms, for as long as the import runs. */

@@ -377,6 +377,43 @@ class ImportIntegrationTests {
         assertThat(byPhone(switchboard.audience.PhoneNumber.parse(BenchmarkContacts.phone(7, 0), "US").e164()).firstName()).isEqualTo("P7");
     }
 
+    /**
+     * Batches are matched ahead while the batch before them merges: what that batch wrote must
+     * still count, a conflict included (a phone of a stored contact with an email it just created).
+     */
+    @Test
+    void matchesRowsAgainstContactsTheBatchBeforeCreated() {
+        run(upload("stored.csv", "Phone,Email\n(212) 234-1901,stored@example.com\n"), DuplicatePolicy.UPDATE_EMPTY);
+        // Batches of 200 rows; the last row of each creates a contact, the next batch's first row
+        // has its email and the stored contact's phone: a conflict, whichever batch commits first.
+        // (A row the match ahead missed would otherwise be merged into the stored contact.)
+        StringBuilder file = new StringBuilder("Phone,Email,First Name\n");
+        for (int batch = 0; batch < 3; batch++) {
+            int fillers = 199;
+            if (batch > 0) {
+                file.append("(212) 234-1901,LATE").append(batch - 1).append("@example.com,Mixed\n");
+                fillers--;
+            }
+            for (int i = 0; i < fillers; i++) {
+                file.append(BenchmarkContacts.phone(batch * 1000 + i, i % 5)).append(",,Filler\n");
+            }
+            file.append("(212) 234-18").append(10 + batch).append(",late").append(batch).append("@example.com,Late\n");
+        }
+
+        ImportProgress done = run(upload("adjacent.csv", file.toString()), DuplicatePolicy.UPDATE_EMPTY);
+
+        assertThat(done.rowsRead()).isEqualTo(600);
+        assertThat(done.created()).isEqualTo(598);
+        assertThat(done.failed()).isEqualTo(2);
+        assertThat(imports.errors(tenant.accountId(), done.importId(), 10)).extracting(RejectedRow::line).containsExactly(202L, 402L);
+        assertThat(imports.errors(tenant.accountId(), done.importId(), 10))
+                .allSatisfy(error -> assertThat(error.reason()).startsWith("Conflict: the phone belongs to contact #"));
+        assertThat(done.created() + done.updated() + done.skipped() + done.failed()).isEqualTo(600);
+        assertThat(byPhone("+12122341810").email()).isEqualTo("late0@example.com");
+        assertThat(byPhone("+12122341901").email()).isEqualTo("stored@example.com");
+        assertThat(contactCount()).isEqualTo(599);
+    }
+
     @Test
     void cancellingKeepsWhatWasImportedAndImportsNoMore() {
         StringBuilder file = new StringBuilder("Phone\n");
