@@ -70,9 +70,11 @@ class ImportBatchRepository {
     MergeResult merge(PreparedBatch batch, MergeTarget target, KnownMatches known) {
         Steps steps = new Steps();
         asynchronousCommit();
-        // Big pending lists make the trigram index take a batch's entries in one sorted pass
-        // instead of one by one; the import flushes it at the end so search stays fast.
-        jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
+        // The trigram index takes the batch's entries into its pending list (one cheap append per
+        // contact) and the membership writer moves them into the index proper, in one sorted
+        // pass per batch on its own connection (flushSearchIndex). The limit is only a safety net
+        // should the writer fall behind: past it, this connection flushes the list itself.
+        jdbc.sql("set local gin_pending_list_limit = '256MB'").update();
         jdbc.sql("set local work_mem = '64MB'").update();
         stage(batch);
         steps.done("stage");
@@ -326,12 +328,21 @@ class ImportBatchRepository {
     }
 
     /**
+     * Moves the trigram index's pending entries into the index proper (searches read the whole
+     * pending list, so it is kept to about one batch). Outside any transaction: it is physical
+     * work on the index, and other writers' entries are taken along.
+     */
+    void flushSearchIndex() {
+        jdbc.sql("select gin_clean_pending_list('contacts_search_idx'::regclass)").query(Long.class).single();
+    }
+
+    /**
      * Makes imported rows searchable at full speed: moves the trigram index's pending list into
      * the index proper, and refreshes the planner's statistics after a large import (autovacuum
      * would, but only a while later, and searches planned on stale counts pick slow plans).
      */
     void makeSearchable(boolean manyRows) {
-        jdbc.sql("select gin_clean_pending_list('contacts_search_idx'::regclass)").query(Long.class).single();
+        flushSearchIndex();
         if (manyRows) {
             jdbc.sql("analyze contacts, contact_tags, list_members").update();
         }

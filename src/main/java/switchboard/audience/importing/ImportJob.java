@@ -136,7 +136,10 @@ final class ImportJob {
         }
     }
 
-    /** Tags, list membership and consent entries of one committed batch, in one transaction. */
+    /**
+     * Tags, list membership and consent entries of one committed batch, in one transaction; then
+     * the batch's contacts go from the trigram index's pending list into the index.
+     */
     private void writeMemberships(long lastLine, ConsentAttestation attestation) {
         long started = System.nanoTime();
         with.transactions().executeWithoutResult(tx -> {
@@ -145,8 +148,10 @@ final class ImportJob {
                 with.ledger().recordImportOptIns(attestation, settings.attestationId(), optedIn);
             }
         });
-        log.debug("Import {}: memberships of the batch to line {} written in {} ms", settings.id(), lastLine,
-                (System.nanoTime() - started) / 1_000_000);
+        long written = System.nanoTime();
+        with.batches().flushSearchIndex();
+        log.debug("Import {}: memberships of the batch to line {} written in {} ms, search index flushed in {} ms", settings.id(),
+                lastLine, (written - started) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
     }
 
     /**
