@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -178,6 +179,15 @@ class ContactsApiController {
         return NoteResponse.of(notes.add(member, id, request.body()));
     }
 
+    @DeleteMapping("/{id}/notes/{noteId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteContactNote", summary = "Delete your note on a contact",
+            description = "As on the contact's profile, only its author deletes a note: someone else's note answers 403 and stays. "
+                    + "A note that is not on this contact answers 404.")
+    void deleteNote(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long noteId) {
+        notes.delete(member, id, noteId);
+    }
+
     @PutMapping("/{id}/tags")
     @Operation(operationId = "tagContact", summary = "Tag a contact by tag name",
             description = "Creates the tag if the account has none of that name (names compare ignoring case). Tagging twice is harmless. "
@@ -226,6 +236,18 @@ class ContactsApiController {
         problem.setType(ProblemResponses.BLANK_TYPE);
         problem.setProperty("field", e.field());
         problem.setProperty("existingContactId", e.existingContactId());
+        return problem;
+    }
+
+    /**
+     * Notes refuse someone else's note. Left to the security filter, the caller would read its
+     * generic "your role does not allow this", which is wrong here: no role may delete it.
+     */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail refused(AccessDeniedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
+        problem.setType(ProblemResponses.BLANK_TYPE);
         return problem;
     }
 

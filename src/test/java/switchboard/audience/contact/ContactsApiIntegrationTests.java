@@ -191,4 +191,33 @@ class ContactsApiIntegrationTests {
         assertThat(history.json().get("history").get(1).get("source").asString()).isEqualTo("manual");
         assertThat(api.get("/api/v1/contacts/" + id, tenant.ownerToken()).json().get("consent").asString()).isEqualTo("opted_out");
     }
+
+    @Test
+    void aTeammateDeletesTheirOwnNoteButNotSomeoneElses() {
+        Tenant tenant = tenants.create("Note Nook");
+        Member agent = tenants.addMember(tenant.accountId(), Role.AGENT);
+        String agentToken = tenants.tokenFor(agent);
+        BearerClient api = new BearerClient(port);
+        long id = api.post("/api/v1/contacts", tenant.ownerToken(), """
+                {"firstName": "Eve", "email": "eve@example.com"}""").json().get("id").asLong();
+        long other = api.post("/api/v1/contacts", tenant.ownerToken(), """
+                {"firstName": "Fay", "email": "fay@example.com"}""").json().get("id").asLong();
+        long note = api.post("/api/v1/contacts/" + id + "/notes", agentToken, """
+                {"body": "Call back on Monday"}""").json().get("id").asLong();
+
+        Answer byOwner = api.delete("/api/v1/contacts/" + id + "/notes/" + note, tenant.ownerToken());
+        assertThat(byOwner.status()).as("even an owner leaves a teammate's note, as on the profile: " + byOwner).isEqualTo(403);
+        assertThat(byOwner.isProblem()).isTrue();
+        assertThat(byOwner.json().get("detail").asString()).isEqualTo("Only its author deletes a note.");
+        assertThat(api.get("/api/v1/contacts/" + id + "/notes", agentToken).json().findValuesAsString("body")).containsExactly("Call back on Monday");
+
+        Answer onAnotherContact = api.delete("/api/v1/contacts/" + other + "/notes/" + note, agentToken);
+        assertThat(onAnotherContact.status()).as(onAnotherContact.toString()).isEqualTo(404);
+        assertThat(onAnotherContact.isProblem()).isTrue();
+
+        Answer deleted = api.delete("/api/v1/contacts/" + id + "/notes/" + note, agentToken);
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+        assertThat(api.get("/api/v1/contacts/" + id + "/notes", agentToken).json().size()).isZero();
+        assertThat(api.delete("/api/v1/contacts/" + id + "/notes/" + note, agentToken).status()).as("deleted once").isEqualTo(404);
+    }
 }
