@@ -276,12 +276,45 @@ public class Contacts {
         live.publish(member.accountId(), LIVE_TYPE, contactId, ContactNames.of(contact) + " was taken off a list by " + member.name());
     }
 
+    /**
+     * Adds the contact to the lists named by id (the API), with each list's tags, as adding it to
+     * the list from the list's side does. A list it is on already stays.
+     *
+     * @throws FieldError on listIds when an id is missing or names no list of the account
+     */
+    @Transactional
+    public void addToLists(Member member, long contactId, List<Long> listIds) {
+        ContactView contact = get(member, contactId);
+        memberships.addToLists(member.accountId(), contactId, requireListIds(listIds));
+        live.publish(member.accountId(), LIVE_TYPE, contactId, ContactNames.of(contact) + " was added to lists by " + member.name());
+    }
+
+    /**
+     * Takes the contact off the lists named by id; it keeps its tags, as when taken off from the
+     * list's side.
+     *
+     * @throws FieldError on listIds when an id is missing or names no list of the account
+     */
+    @Transactional
+    public void removeFromLists(Member member, long contactId, List<Long> listIds) {
+        ContactView contact = get(member, contactId);
+        memberships.removeFromLists(member.accountId(), contactId, requireListIds(listIds));
+        live.publish(member.accountId(), LIVE_TYPE, contactId, ContactNames.of(contact) + " was taken off lists by " + member.name());
+    }
+
     /** The edit form: fields, attributes, and exactly the chosen tags and lists, all or nothing. */
     @Transactional
     public ContactView updateWithMemberships(Member member, long contactId, ContactForm form) {
         ContactView updated = update(member, contactId, form);
         memberships.set(member.accountId(), contactId, form.tags(), form.lists());
         return updated;
+    }
+
+    private static List<Long> requireListIds(List<Long> listIds) {
+        if (listIds == null) {
+            throw new FieldError("listIds", "Give listIds, the ids of the lists (GET /api/v1/lists).");
+        }
+        return listIds;
     }
 
     private static String tagName(String text) {
