@@ -84,6 +84,7 @@ class ApiTenancyIntegrationTests {
         fixtures.put("teammates/invitations", tenant -> invitation(tenant));
         fixtures.put("tokens", tenant -> token(tenant));
         fixtures.put("contacts", tenant -> contact(tenant));
+        fixtures.put("contacts/{}/notes", tenant -> note(tenant));
         fixtures.put("tags", tenant -> named(tenant, "/api/v1/tags", "Tag"));
         fixtures.put("lists", tenant -> named(tenant, "/api/v1/lists", "List"));
         fixtures.put("segments", tenant -> segment(tenant));
@@ -247,6 +248,16 @@ class ApiTenancyIntegrationTests {
         return new Made(created.json().get("id").asString(), email);
     }
 
+    /** A note on the tenant's contact fixture, so a path pairs the two as a real one would. */
+    private Made note(Tenant tenant) {
+        String contactId = tenant == a ? madeInA("contacts").id() : madeInB("contacts").id();
+        String body = "Note of " + accountName(tenant) + " " + System.nanoTime();
+        Answer created = new BearerClient(port).post("/api/v1/contacts/" + contactId + "/notes", tenant.ownerToken(),
+                "{\"body\": \"" + body + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return new Made(created.json().get("id").asString(), body);
+    }
+
     private Made attribute(Tenant tenant) {
         String label = "Attribute of " + accountName(tenant) + " " + System.nanoTime();
         Answer created = new BearerClient(port).post("/api/v1/attributes", tenant.ownerToken(),
@@ -264,11 +275,22 @@ class ApiTenancyIntegrationTests {
     }
 
     private Made madeInA(String kind) {
-        return made.computeIfAbsent(kind, k -> fixtures().get(k).apply(a));
+        return madeIn(made, a, kind);
     }
 
     private Made madeInB(String kind) {
-        return madeForB.computeIfAbsent(kind, k -> fixtures().get(k).apply(b));
+        return madeIn(madeForB, b, kind);
+    }
+
+    /** Not computeIfAbsent: a fixture may ask for another (a note needs its contact), which would change the map mid-compute. */
+    private Made madeIn(Map<String, Made> cache, Tenant tenant, String kind) {
+        Made existing = cache.get(kind);
+        if (existing != null) {
+            return existing;
+        }
+        Made fresh = fixtures().get(kind).apply(tenant);
+        cache.put(kind, fresh);
+        return fresh;
     }
 
     private String accountName(Tenant tenant) {

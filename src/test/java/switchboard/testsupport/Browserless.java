@@ -57,6 +57,27 @@ public class Browserless {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /**
+     * Loads formPage and posts a file to action as its multipart form would: the file part, then
+     * the CSRF field (a form's hidden fields come after its file input).
+     */
+    public HttpResponse<String> upload(String formPage, String action, String part, String fileName, byte[] content) {
+        Matcher csrf = CSRF.matcher(get(formPage).body());
+        String boundary = "----switchboard" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        if (csrf.find()) {
+            body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     public HttpResponse<String> signIn(String email, String password) {
         return submit("/sign-in", "/sign-in", Map.of("email", email, "password", password));
     }

@@ -22,6 +22,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -33,6 +34,7 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import switchboard.accounts.team.MemberRepository;
 import switchboard.accounts.token.ApiTokenAuthenticationFilter;
+import switchboard.platform.web.OversizedUploadFilter;
 import switchboard.platform.web.ProblemResponses;
 
 import java.util.Map;
@@ -105,6 +107,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
                         .deleteCookies(SESSION_COOKIE))
                 .addFilterBefore(new MemberRefreshFilter(members, sessionMember), AnonymousAuthenticationFilter.class)
+                // Before the CSRF check, which would end a file over the limit with a bare 413.
+                .addFilterBefore(new OversizedUploadFilter(), CsrfFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(htmxAwareEntryPoint()))
                 .requestCache(cache -> cache.requestCache(pageRequestCache()))
                 .headers(headers -> headers

@@ -87,6 +87,17 @@ public class AttributeDefinitionRepository {
                 .query(Long.class).single();
     }
 
+    /** Those of these choice values that some contact holds (compared ignoring case), in the given order. */
+    List<String> choicesHeld(long accountId, String key, List<String> values) {
+        return jdbc.sql("""
+                        select wanted.value from unnest(string_to_array(:values, chr(31))) with ordinality as wanted(value, n)
+                        where exists (select 1 from contacts
+                                      where account_id = :account and lower(attributes ->> :key) = lower(wanted.value))
+                        order by wanted.n""")
+                .param("account", accountId).param("key", key).param("values", String.join("\u001f", values))
+                .query(String.class).list();
+    }
+
     /**
      * Names of the account's segments whose stored conditions name the attribute (segments keep
      * conditions as [{"attribute": key, ...}], see the audience migration).

@@ -96,21 +96,30 @@ class AttributeSettingsController {
         return editPage(member, definition, AttributeForm.of(definition), model);
     }
 
+    /**
+     * Saves the edit. Removing a choice that contacts hold first shows how many hold it, with a
+     * box to tick to remove it anyway.
+     */
     @PostMapping("/{id}")
     String save(@AuthenticationPrincipal Member member, @PathVariable long id, @RequestParam(defaultValue = "") String label,
                 @RequestParam(required = false) String type, @RequestParam(defaultValue = "") String choices,
-                Model model, RedirectAttributes redirect) {
+                @RequestParam(defaultValue = "false") boolean removeHeldChoices, Model model, RedirectAttributes redirect) {
         AttributeDefinition current = attributes.get(member.accountId(), id);
         AttributeForm form = new AttributeForm(label, current.key(), type == null ? current.type().code() : type, choices);
         AttributeDefinition saved;
         try {
             saved = attributes.update(member.accountId(), id, new Attributes.Draft(null, label,
-                    AttributeForm.type(form.type()), AttributeForm.lines(choices)));
+                    AttributeForm.type(form.type()), AttributeForm.lines(choices)), removeHeldChoices);
+        } catch (ChoicesInUseException e) {
+            model.addAttribute("error", e);
+            model.addAttribute("heldChoices", e);
+            return editPage(member, current, form, model);
         } catch (FieldError e) {
             model.addAttribute("error", e);
             return editPage(member, current, form, model);
         }
-        redirect.addFlashAttribute("notice", "Saved the attribute " + saved.label() + ".");
+        redirect.addFlashAttribute("notice", "Saved the attribute " + saved.label() + "."
+                + (removeHeldChoices ? " Contacts that hold a removed choice keep it until it is changed." : ""));
         return LIST_PATH;
     }
 

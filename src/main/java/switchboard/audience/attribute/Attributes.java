@@ -106,11 +106,23 @@ public class Attributes {
     }
 
     /**
-     * Changes the label, and the type or choices while that keeps every stored value valid: the
-     * type only while no contact has a value, and no choice that a contact holds may go.
+     * Changes the label, the type while no contact has a value, and the choices; a choice that
+     * contacts hold goes only with {@link #update(long, long, Draft, boolean) the admin's consent}.
+     *
+     * @throws ChoicesInUseException when a removed choice is held by contacts
      */
     @Transactional
     public AttributeDefinition update(long accountId, long id, Draft draft) {
+        return update(accountId, id, draft, false);
+    }
+
+    /**
+     * As {@link #update(long, long, Draft)}; with removeHeldChoices, choices that contacts hold
+     * may go too. Those contacts keep the value as it is (filters find it, exports write it, and
+     * editing their other fields still works), but nobody can choose it again.
+     */
+    @Transactional
+    public AttributeDefinition update(long accountId, long id, Draft draft, boolean removeHeldChoices) {
         AttributeDefinition current = get(accountId, id);
         String label = draft.label() == null ? current.label() : label(draft.label());
         if (draft.key() != null && !draft.key().isBlank() && !draft.key().strip().equals(current.key())) {
@@ -128,9 +140,12 @@ public class Attributes {
             List<String> removed = current.choices().stream()
                     .filter(old -> choices.stream().noneMatch(kept -> kept.equalsIgnoreCase(old))).toList();
             long holding = definitions.contactsWithChoices(accountId, current.key(), removed);
+            if (holding > 0 && !removeHeldChoices) {
+                throw new ChoicesInUseException(definitions.choicesHeld(accountId, current.key(), removed), holding);
+            }
             if (holding > 0) {
-                throw new FieldError("choices", contacts(holding) + (holding == 1 ? " holds " : " hold ") + quotedList(removed)
-                        + ". Keep " + (removed.size() == 1 ? "that choice" : "those choices") + ", or change those contacts first.");
+                log.info("Attribute {} ({}) in account {}: choices {} removed while {} contacts hold them", id, current.key(), accountId,
+                        removed, holding);
             }
         }
         for (AttributeDefinition other : definitions.all(accountId)) {
@@ -228,13 +243,5 @@ public class Attributes {
 
     private static FieldError duplicateLabel(String label) {
         return new FieldError("label", "An attribute labelled " + label + " already exists. Choose another label.");
-    }
-
-    private static String contacts(long count) {
-        return count == 1 ? "1 contact" : count + " contacts";
-    }
-
-    private static String quotedList(List<String> values) {
-        return String.join(", ", values.stream().map(v -> "'" + v + "'").toList());
     }
 }

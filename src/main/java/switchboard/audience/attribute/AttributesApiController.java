@@ -3,10 +3,13 @@ package switchboard.audience.attribute;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +20,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import switchboard.accounts.Member;
 import switchboard.platform.web.ApiController;
 import switchboard.platform.web.FieldError;
+import switchboard.platform.web.ProblemResponses;
 
 import java.util.Comparator;
 import java.util.List;
@@ -75,10 +79,26 @@ class AttributesApiController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "updateAttribute", summary = "Change a custom attribute's label, type or choices (owners and admins)",
             description = "Fields left out stay as they are. The key never changes. The type changes only while no contact "
-                    + "has a value, and a choice that contacts hold cannot be removed (400 naming the field).")
+                    + "has a value (400 naming type). Removing a choice that contacts hold answers 400 naming choices, with "
+                    + "contactsHolding and heldChoices, unless removeHeldChoices is true: then those contacts keep the value as "
+                    + "it is (filters and exports show it, their other fields stay editable) and it can no longer be set.")
     AttributeResponse update(@AuthenticationPrincipal Member member, @PathVariable long id, @RequestBody AttributeRequest request) {
         return AttributeResponse.of(attributes.update(member.accountId(), id,
-                new Attributes.Draft(request.key(), request.label(), type(request.type(), false), request.choices())));
+                new Attributes.Draft(request.key(), request.label(), type(request.type(), false), request.choices()),
+                Boolean.TRUE.equals(request.removeHeldChoices())));
+    }
+
+    /** Choices contacts hold: the problem says how many contacts and which choices, and how to remove them anyway. */
+    @ExceptionHandler(ChoicesInUseException.class)
+    ProblemDetail choicesInUse(ChoicesInUseException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e.getMessage() + " Send removeHeldChoices: true to remove " + (e.choices().size() == 1 ? "it" : "them") + " anyway.");
+        problem.setTitle("Invalid field");
+        problem.setType(ProblemResponses.BLANK_TYPE);
+        problem.setProperty("field", e.field());
+        problem.setProperty("contactsHolding", e.contacts());
+        problem.setProperty("heldChoices", e.choices());
+        return problem;
     }
 
     @DeleteMapping("/{id}")
@@ -109,7 +129,9 @@ class AttributesApiController {
             @Schema(example = "date_of_birth", description = "^[a-z][a-z0-9_]{0,62}$, not a default field's key; "
                     + "made from the label when left out; cannot change later") String key,
             @Schema(example = "date", allowableValues = {"text", "number", "date", "boolean", "choice", "url"}) String type,
-            @Schema(description = "The choices of a list of choices (type choice), each once") List<String> choices) {
+            @Schema(description = "The choices of a list of choices (type choice), each once") List<String> choices,
+            @Schema(description = "updateAttribute: remove choices even though contacts hold them (they keep the value)")
+            Boolean removeHeldChoices) {
     }
 
     @Schema(name = "Attribute")

@@ -65,6 +65,16 @@ class ContactMemberships {
         lists.add(accountId, lists.findOrCreate(accountId, listName).id(), new long[] {contactId});
     }
 
+    /** Puts the contact on these lists of the account, all or none: an id of no list of the account is a field error on listIds. */
+    void addToLists(long accountId, long contactId, List<Long> listIds) {
+        lists.requireOwn(accountId, listIds, "listIds").forEach(listId -> lists.add(accountId, listId, new long[] {contactId}));
+    }
+
+    /** Takes the contact off these lists; lists it is not on are no error, ids of no list of the account are. */
+    void removeFromLists(long accountId, long contactId, List<Long> listIds) {
+        lists.requireOwn(accountId, listIds, "listIds").forEach(listId -> lists.remove(accountId, listId, new long[] {contactId}));
+    }
+
     void removeFromList(long accountId, long contactId, String listName) {
         lists.listsOf(accountId, contactId).stream().filter(list -> key(list.name()).equals(key(listName)))
                 .forEach(list -> lists.remove(accountId, list.id(), new long[] {contactId}));

@@ -276,12 +276,45 @@ public class Contacts {
         live.publish(member.accountId(), LIVE_TYPE, contactId, ContactNames.of(contact) + " was taken off a list by " + member.name());
     }
 
+    /**
+     * Adds the contact to the lists named by id (the API), with each list's tags, as adding it to
+     * the list from the list's side does. A list it is on already stays.
+     *
+     * @throws FieldError on listIds when an id is missing or names no list of the account
+     */
+    @Transactional
+    public void addToLists(Member member, long contactId, List<Long> listIds) {
+        ContactView contact = get(member, contactId);
+        memberships.addToLists(member.accountId(), contactId, requireListIds(listIds));
+        live.publish(member.accountId(), LIVE_TYPE, contactId, ContactNames.of(contact) + " was added to lists by " + member.name());
+    }
+
+    /**
+     * Takes the contact off the lists named by id; it keeps its tags, as when taken off from the
+     * list's side.
+     *
+     * @throws FieldError on listIds when an id is missing or names no list of the account
+     */
+    @Transactional
+    public void removeFromLists(Member member, long contactId, List<Long> listIds) {
+        ContactView contact = get(member, contactId);
+        memberships.removeFromLists(member.accountId(), contactId, requireListIds(listIds));
+        live.publish(member.accountId(), LIVE_TYPE, contactId, ContactNames.of(contact) + " was taken off lists by " + member.name());
+    }
+
     /** The edit form: fields, attributes, and exactly the chosen tags and lists, all or nothing. */
     @Transactional
     public ContactView updateWithMemberships(Member member, long contactId, ContactForm form) {
         ContactView updated = update(member, contactId, form);
         memberships.set(member.accountId(), contactId, form.tags(), form.lists());
         return updated;
+    }
+
+    private static List<Long> requireListIds(List<Long> listIds) {
+        if (listIds == null) {
+            throw new FieldError("listIds", "Give listIds, the ids of the lists (GET /api/v1/lists).");
+        }
+        return listIds;
     }
 
     private static String tagName(String text) {
@@ -334,7 +367,8 @@ public class Contacts {
         if (blank(form.phone()) && email == null) {
             errors.add(new FieldError("phone", "Enter a phone number or an email address: a contact needs at least one."));
         }
-        String attributes = attributes(accountId, form.attributes(), errors);
+        Map<String, Object> held = self == null ? Map.of() : contacts.find(accountId, self).map(ContactView::attributes).orElse(Map.of());
+        String attributes = attributes(accountId, form.attributes(), held, errors);
         if (!errors.isEmpty()) {
             throw new InvalidContactException(errors);
         }
@@ -345,7 +379,12 @@ public class Contacts {
         return details;
     }
 
-    private String attributes(long accountId, Map<String, String> values, List<FieldError> errors) {
+    /**
+     * The custom attribute values as a JSON object, each valid for its type. One exception: a
+     * choice the contact already holds that an admin has since removed from the choices stays as
+     * it is, so editing the contact's other fields keeps working; choosing it anew is refused.
+     */
+    private String attributes(long accountId, Map<String, String> values, Map<String, Object> held, List<FieldError> errors) {
         Map<String, AttributeDefinition> byKey = new LinkedHashMap<>();
         definitions.all(accountId).forEach(definition -> byKey.put(definition.key(), definition));
         StringBuilder json = new StringBuilder("{");
@@ -359,12 +398,18 @@ public class Contacts {
             if (blank(text)) {
                 return;
             }
-            try {
-                String value = definition.type().toJson(text, definition.choices());
-                json.append(json.length() > 1 ? ", " : "").append(AttributeType.quoted(key)).append(": ").append(value);
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("attributes." + key, definition.label() + ": " + e.getMessage() + "."));
+            String value;
+            if (definition.type() == AttributeType.CHOICE && !definition.offers(text) && text.strip().equals(held.get(key))) {
+                value = AttributeType.quoted(text.strip());
+            } else {
+                try {
+                    value = definition.type().toJson(text, definition.choices());
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError("attributes." + key, definition.label() + ": " + e.getMessage() + "."));
+                    return;
+                }
             }
+            json.append(json.length() > 1 ? ", " : "").append(AttributeType.quoted(key)).append(": ").append(value);
         });
         return json.append('}').toString();
     }

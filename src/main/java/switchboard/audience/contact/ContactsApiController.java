@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -123,7 +124,7 @@ class ContactsApiController {
     @PatchMapping("/{id}")
     @Operation(operationId = "updateContact", summary = "Change some of a contact's fields",
             description = "Only the fields in the body change (a JSON merge patch): null or \"\" clears a field; in attributes, only the keys "
-                    + "given change. tags and lists are ignored here: use the tags route. Same validation as createContact.",
+                    + "given change. tags and lists are ignored here: use the tags and lists routes. Same validation as createContact.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "application/json", schema = @Schema(implementation = ContactRequest.class))))
     ContactResponse update(@AuthenticationPrincipal Member member, @PathVariable long id, @RequestBody JsonNode patch) {
@@ -178,6 +179,15 @@ class ContactsApiController {
         return NoteResponse.of(notes.add(member, id, request.body()));
     }
 
+    @DeleteMapping("/{id}/notes/{noteId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteContactNote", summary = "Delete your note on a contact",
+            description = "As on the contact's profile, only its author deletes a note: someone else's note answers 403 and stays. "
+                    + "A note that is not on this contact answers 404.")
+    void deleteNote(@AuthenticationPrincipal Member member, @PathVariable long id, @PathVariable long noteId) {
+        notes.delete(member, id, noteId);
+    }
+
     @PutMapping("/{id}/tags")
     @Operation(operationId = "tagContact", summary = "Tag a contact by tag name",
             description = "Creates the tag if the account has none of that name (names compare ignoring case). Tagging twice is harmless. "
@@ -194,6 +204,24 @@ class ContactsApiController {
                        @Parameter(description = "The tag's name", example = "VIP") @RequestParam(required = false) String name) {
         contacts.untag(member, id, name);
         return new TagsResponse(contacts.tagsOf(member, id));
+    }
+
+    @PutMapping("/{id}/lists")
+    @Operation(operationId = "addContactToLists", summary = "Add a contact to lists by list id",
+            description = "The contact gets each list's tags, as when added from the list's side. A list it is on already is no error. "
+                    + "An id of no list of the account answers 400 naming listIds, and nothing changes. Answers the contact's lists.")
+    ListsResponse addToLists(@AuthenticationPrincipal Member member, @PathVariable long id, @RequestBody ListsRequest request) {
+        contacts.addToLists(member, id, request.listIds());
+        return new ListsResponse(contacts.listsOf(member, id));
+    }
+
+    @DeleteMapping("/{id}/lists")
+    @Operation(operationId = "removeContactFromLists", summary = "Take a contact off lists by list id",
+            description = "The lists stay, and the contact keeps its tags. A list it is not on is no error; an id of no list of the "
+                    + "account answers 400 naming listIds. Answers the contact's lists.")
+    ListsResponse removeFromLists(@AuthenticationPrincipal Member member, @PathVariable long id, @RequestBody ListsRequest request) {
+        contacts.removeFromLists(member, id, request.listIds());
+        return new ListsResponse(contacts.listsOf(member, id));
     }
 
     @GetMapping("/{id}/consent")
@@ -226,6 +254,18 @@ class ContactsApiController {
         problem.setType(ProblemResponses.BLANK_TYPE);
         problem.setProperty("field", e.field());
         problem.setProperty("existingContactId", e.existingContactId());
+        return problem;
+    }
+
+    /**
+     * Notes refuse someone else's note. Left to the security filter, the caller would read its
+     * generic "your role does not allow this", which is wrong here: no role may delete it.
+     */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail refused(AccessDeniedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
+        problem.setType(ProblemResponses.BLANK_TYPE);
         return problem;
     }
 
@@ -326,6 +366,14 @@ class ContactsApiController {
 
     @Schema(name = "ContactTags")
     record TagsResponse(List<String> tags) {
+    }
+
+    @Schema(name = "ContactListsRequest")
+    record ListsRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Ids of the account's lists") List<Long> listIds) {
+    }
+
+    @Schema(name = "ContactLists")
+    record ListsResponse(@Schema(description = "The names of the lists the contact is on, by name") List<String> lists) {
     }
 
     @Schema(name = "ContactConsentRequest")

@@ -14,6 +14,11 @@ public record AttributeField(String key, String label, AttributeType type, List<
         choices = List.copyOf(choices);
     }
 
+    /** Whether a value is one of the choices, ignoring case; a condition may still name one an admin removed since. */
+    public boolean offers(String value) {
+        return value != null && choices.stream().anyMatch(choice -> choice.equalsIgnoreCase(value.strip()));
+    }
+
     public List<ConditionOperator> operators() {
         return switch (type) {
             case TEXT, URL -> List.of(ConditionOperator.EQUALS, ConditionOperator.CONTAINS, ConditionOperator.IS_SET, ConditionOperator.NOT_SET);

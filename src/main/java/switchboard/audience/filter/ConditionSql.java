@@ -75,7 +75,7 @@ final class ConditionSql {
                 case NUMBER -> number(json, text) + " = cast(" + params.add(typed(field, value)) + " as numeric)";
                 case BOOLEAN -> json + " = cast(" + params.add(typed(field, value)) + " as jsonb)";
                 case DATE -> text + " = " + params.add(date(value));
-                case CHOICE -> text + " = " + params.add(choice(field, value));
+                case CHOICE -> heldChoice(field, value, text);
             };
             case CONTAINS -> text + " ilike " + params.add(like(value));
             case GREATER -> number(json, text) + " > cast(" + params.add(typed(field, value)) + " as numeric)";
@@ -135,6 +135,17 @@ final class ConditionSql {
         return field.choices().stream().filter(choice -> choice.equalsIgnoreCase(value)).findFirst()
                 .orElseThrow(() -> new InvalidConditionException(
                         field.label() + ": '" + value + "' is not one of " + String.join(", ", field.choices())));
+    }
+
+    /**
+     * A choice in its defined spelling; a value that is no longer one of the choices (an admin
+     * removed it while contacts held it) is compared as the contacts hold it, ignoring case, so
+     * they can still be found and changed.
+     */
+    private String heldChoice(AttributeField field, String value, String text) {
+        return field.choices().stream().filter(choice -> choice.equalsIgnoreCase(value.strip())).findFirst()
+                .map(choice -> text + " = " + params.add(choice))
+                .orElseGet(() -> "lower(" + text + ") = lower(" + params.add(value.strip()) + ")");
     }
 
     private static String typed(AttributeField field, String value) {

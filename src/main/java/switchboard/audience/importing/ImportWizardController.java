@@ -25,6 +25,8 @@ import switchboard.audience.list.ListRepository;
 import switchboard.audience.tag.TagRepository;
 import switchboard.platform.web.ConflictException;
 import switchboard.platform.web.FieldError;
+import switchboard.platform.web.OversizedUploadFilter;
+import switchboard.platform.web.UploadLimit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,8 +64,11 @@ class ImportWizardController {
     private final TagRepository tags;
     private final ListRepository lists;
     private final Accounts accounts;
+    private final UploadLimit uploadLimit;
 
-    ImportWizardController(Imports imports, Attributes attributes, TagRepository tags, ListRepository lists, Accounts accounts) {
+    ImportWizardController(Imports imports, Attributes attributes, TagRepository tags, ListRepository lists, Accounts accounts,
+                           UploadLimit uploadLimit) {
+        this.uploadLimit = uploadLimit;
         this.imports = imports;
         this.attributes = attributes;
         this.tags = tags;
@@ -146,10 +151,17 @@ class ImportWizardController {
 
     @GetMapping
     String list(@AuthenticationPrincipal Member member, Model model) {
+        if (model.containsAttribute(OversizedUploadFilter.FLASH_ATTRIBUTE)) {
+            model.addAttribute("uploadError", tooLarge());
+        }
         return listPage(member, model);
     }
 
-    /** Step 1: the file streams into the database (Imports.upload); the wizard continues with its preview. */
+    /**
+     * Step 1: the file streams into the database (Imports.upload); the wizard continues with its
+     * preview. A file over the upload limit never arrives here: OversizedUploadFilter sends the
+     * browser back to the list above.
+     */
     @PostMapping
     String upload(@AuthenticationPrincipal Member member, @RequestParam(name = "file", required = false) MultipartFile file,
                   Model model) {
@@ -298,9 +310,16 @@ class ImportWizardController {
     private String listPage(Member member, Model model) {
         List<ImportProgress> recent = imports.recent(member.accountId());
         model.addAttribute("imports", recent);
+        model.addAttribute("uploadLimit", uploadLimit.text());
+        model.addAttribute("uploadLimitBytes", uploadLimit.bytes());
+        model.addAttribute("tooLarge", tooLarge());
         model.addAttribute("importers", accounts.teammates(member.accountId()).stream()
                 .collect(Collectors.toMap(Teammate::userId, Teammate::name, (a, b) -> a)));
         return LIST_PAGE;
+    }
+
+    private String tooLarge() {
+        return "The file is larger than " + uploadLimit.text() + ", the most one import takes; split it into smaller files.";
     }
 
     private String mappingPage(Member member, ImportPreview preview, WizardForm form, Model model) {

@@ -52,7 +52,8 @@ class ImportsApiController {
     @Operation(operationId = "uploadImport", summary = "Upload a CSV or TSV file to import",
             description = "Multipart form data with the file in the part 'file'. Answers 201 with the import, the detected "
                     + "encoding and delimiter, the first rows and the mapping detected from the header; start it next. "
-                    + "An empty file or a missing part answers 400 naming 'file'.")
+                    + "An empty file or a missing part answers 400 naming 'file'; a file over the upload limit (1 GB unless the server "
+                    + "sets spring.servlet.multipart.max-file-size) answers 413 naming 'file', with the limit in maxBytes.")
     ResponseEntity<ImportResponse> upload(@AuthenticationPrincipal Member member,
                                           @Parameter(description = "The CSV or TSV file") @RequestParam(name = "file", required = false)
                                           MultipartFile file) {

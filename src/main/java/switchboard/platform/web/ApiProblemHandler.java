@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -16,6 +17,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(annotations = ApiController.class)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private final UploadLimit uploadLimit;
+
+    ApiProblemHandler(UploadLimit uploadLimit) {
+        this.uploadLimit = uploadLimit;
+    }
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -40,6 +47,23 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Conflict");
         problem.setType(ProblemResponses.BLANK_TYPE);
         return problem;
+    }
+
+    /**
+     * A file over the limit. The multipart body is read lazily (spring.servlet.multipart.resolve-lazily),
+     * when the controller asks for the file, so this comes here and not, before any controller
+     * is chosen, to the servlet container's bare 413.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The file is larger than " + uploadLimit.text() + ", the most one upload takes; split it into smaller files.");
+        problem.setTitle("File too large");
+        problem.setType(ProblemResponses.BLANK_TYPE);
+        problem.setProperty("field", "file");
+        problem.setProperty("maxBytes", uploadLimit.bytes());
+        return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
     }
 
     /** Framework errors (bad JSON, wrong method) get the explicit type too. */

@@ -65,10 +65,13 @@ class AttributeSettingsBrowserTests extends BrowserTest {
         page.getByLabel("Label").fill("Tier");
         page.getByLabel("Choices").fill("Silver\nBronze");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
-        assertThat(page.getByLabel("Choices")).hasAccessibleDescription("1 contact holds 'Gold'. Keep that choice, or change those contacts first.");
-        page.getByLabel("Choices").fill("Gold\nSilver\nBronze");
+        assertThat(page.getByLabel("Choices")).hasAccessibleDescription(
+                "1 contact holds 'Gold'. Once removed, it can no longer be chosen, and that contact keeps it as it is until someone changes it.");
+        assertThat(page.getByLabel("Choices")).hasValue("Silver\nBronze");
+        page.getByLabel("Remove 'Gold' anyway").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
-        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Saved the attribute Tier.");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Saved the attribute Tier. Contacts that hold a removed choice keep it until it is changed.");
+        assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("Tier"))).containsText("List of choices: Silver, Bronze");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delete Tier")).click();
         assertThat(page.getByText("1 contact has a value for it; the value is removed from that contact.")).isVisible();

@@ -97,7 +97,7 @@ class AttributesIntegrationTests {
     }
 
     @Test
-    void relabelsAndAddsChoicesButKeepsChoicesThatContactsHold() {
+    void relabelsAndAddsChoicesAndRemovesAChoiceContactsHoldOnlyWhenTold() {
         AttributeDefinition tier = attributes.create(account, new Draft(null, "Tier", AttributeType.CHOICE, List.of("Gold", "Silver")));
         contact(account, "+12125550001", "{\"tier\": \"Gold\"}");
 
@@ -106,11 +106,29 @@ class AttributesIntegrationTests {
         assertThat(renamed.key()).as("the key never changes").isEqualTo("tier");
         assertThat(renamed.choices()).containsExactly("Gold", "Silver", "Bronze");
 
+        contact(account, "+12125550006", "{\"tier\": \"gold\"}");
+        contact(account, "+12125550007", "{\"tier\": \"Silver\"}");
+        assertThatThrownBy(() -> attributes.update(account, tier.id(), new Draft(null, null, null, List.of("Bronze"))))
+                .isInstanceOfSatisfying(ChoicesInUseException.class, e -> {
+                    assertThat(e.field()).isEqualTo("choices");
+                    assertThat(e.contacts()).isEqualTo(3);
+                    assertThat(e.choices()).containsExactly("Gold", "Silver");
+                })
+                .hasMessage("3 contacts hold 'Gold', 'Silver'. Once removed, they can no longer be chosen, and those contacts keep them "
+                        + "as they are until someone changes them.");
+        jdbc.sql("delete from contacts where account_id = :a and attributes ->> 'tier' = 'Silver'").param("a", account).update();
         assertThatThrownBy(() -> attributes.update(account, tier.id(), new Draft(null, null, null, List.of("Silver", "Bronze"))))
-                .isInstanceOfSatisfying(FieldError.class, e -> assertThat(e.field()).isEqualTo("choices"))
-                .hasMessage("1 contact holds 'Gold'. Keep that choice, or change those contacts first.");
+                .isInstanceOfSatisfying(ChoicesInUseException.class, e -> assertThat(e.choices()).containsExactly("Gold"))
+                .hasMessage("2 contacts hold 'Gold'. Once removed, it can no longer be chosen, and those contacts keep it as it is "
+                        + "until someone changes it.");
+        assertThat(attributes.get(account, tier.id()).choices()).as("nothing changed").containsExactly("Gold", "Silver", "Bronze");
         assertThat(attributes.update(account, tier.id(), new Draft(null, null, null, List.of("GOLD", "Bronze"))).choices())
                 .as("Silver, which nobody holds, may go").containsExactly("GOLD", "Bronze");
+
+        assertThat(attributes.update(account, tier.id(), new Draft(null, null, null, List.of("Bronze")), true).choices())
+                .as("told, the admin removes a choice contacts hold").containsExactly("Bronze");
+        assertThat(jdbc.sql("select attributes ->> 'tier' from contacts where account_id = :a order by id").param("a", account)
+                .query(String.class).list()).as("the contacts keep it as it is").containsExactly("Gold", "gold");
         assertThatThrownBy(() -> attributes.update(account, tier.id(), new Draft("loyalty", null, null, null)))
                 .isInstanceOfSatisfying(FieldError.class, e -> assertThat(e.field()).isEqualTo("key"));
     }

@@ -191,4 +191,82 @@ class ContactsApiIntegrationTests {
         assertThat(history.json().get("history").get(1).get("source").asString()).isEqualTo("manual");
         assertThat(api.get("/api/v1/contacts/" + id, tenant.ownerToken()).json().get("consent").asString()).isEqualTo("opted_out");
     }
+
+    @Test
+    void aTeammateDeletesTheirOwnNoteButNotSomeoneElses() {
+        Tenant tenant = tenants.create("Note Nook");
+        Member agent = tenants.addMember(tenant.accountId(), Role.AGENT);
+        String agentToken = tenants.tokenFor(agent);
+        BearerClient api = new BearerClient(port);
+        long id = api.post("/api/v1/contacts", tenant.ownerToken(), """
+                {"firstName": "Eve", "email": "eve@example.com"}""").json().get("id").asLong();
+        long other = api.post("/api/v1/contacts", tenant.ownerToken(), """
+                {"firstName": "Fay", "email": "fay@example.com"}""").json().get("id").asLong();
+        long note = api.post("/api/v1/contacts/" + id + "/notes", agentToken, """
+                {"body": "Call back on Monday"}""").json().get("id").asLong();
+
+        Answer byOwner = api.delete("/api/v1/contacts/" + id + "/notes/" + note, tenant.ownerToken());
+        assertThat(byOwner.status()).as("even an owner leaves a teammate's note, as on the profile: " + byOwner).isEqualTo(403);
+        assertThat(byOwner.isProblem()).isTrue();
+        assertThat(byOwner.json().get("detail").asString()).isEqualTo("Only its author deletes a note.");
+        assertThat(api.get("/api/v1/contacts/" + id + "/notes", agentToken).json().findValuesAsString("body")).containsExactly("Call back on Monday");
+
+        Answer onAnotherContact = api.delete("/api/v1/contacts/" + other + "/notes/" + note, agentToken);
+        assertThat(onAnotherContact.status()).as(onAnotherContact.toString()).isEqualTo(404);
+        assertThat(onAnotherContact.isProblem()).isTrue();
+
+        Answer deleted = api.delete("/api/v1/contacts/" + id + "/notes/" + note, agentToken);
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+        assertThat(api.get("/api/v1/contacts/" + id + "/notes", agentToken).json().size()).isZero();
+        assertThat(api.delete("/api/v1/contacts/" + id + "/notes/" + note, agentToken).status()).as("deleted once").isEqualTo(404);
+    }
+
+    @Test
+    void aContactJoinsAndLeavesListsByIdWithTheListsTags() {
+        Tenant tenant = tenants.create("List Lounge");
+        Tenant other = tenants.create("List Lounge Other");
+        BearerClient api = new BearerClient(port);
+        long id = api.post("/api/v1/contacts", tenant.ownerToken(), """
+                {"firstName": "Gus", "email": "gus@example.com", "lists": ["Leads"]}""").json().get("id").asLong();
+        long warm = api.post("/api/v1/tags", tenant.ownerToken(), """
+                {"name": "Warm"}""").json().get("id").asLong();
+        long customers = api.post("/api/v1/lists", tenant.ownerToken(), """
+                {"name": "Customers", "tagIds": [%d]}""".formatted(warm)).json().get("id").asLong();
+        long vips = api.post("/api/v1/lists", tenant.ownerToken(), """
+                {"name": "VIPs"}""").json().get("id").asLong();
+        long theirs = api.post("/api/v1/lists", other.ownerToken(), """
+                {"name": "Theirs"}""").json().get("id").asLong();
+
+        Answer joined = api.put("/api/v1/contacts/" + id + "/lists", tenant.ownerToken(), """
+                {"listIds": [%d, %d]}""".formatted(customers, vips));
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+        assertThat(joined.json().get("lists").valueStream().map(JsonNode::asString)).containsExactly("Customers", "Leads", "VIPs");
+        JsonNode contact = api.get("/api/v1/contacts/" + id, tenant.ownerToken()).json();
+        assertThat(contact.get("tags").valueStream().map(JsonNode::asString)).as("the list's tag comes with it").containsExactly("Warm");
+        assertThat(api.put("/api/v1/contacts/" + id + "/lists", tenant.ownerToken(), """
+                {"listIds": [%d]}""".formatted(vips)).status()).as("joining twice is harmless").isEqualTo(200);
+
+        Answer foreign = api.put("/api/v1/contacts/" + id + "/lists", tenant.ownerToken(), """
+                {"listIds": [%d, %d]}""".formatted(vips, theirs));
+        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(400);
+        assertThat(foreign.isProblem()).isTrue();
+        assertThat(foreign.json().get("field").asString()).isEqualTo("listIds");
+        assertThat(foreign.json().get("detail").asString()).isEqualTo("List " + theirs + " does not exist in this account.");
+        Answer missing = api.put("/api/v1/contacts/" + id + "/lists", tenant.ownerToken(), "{}");
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
+        assertThat(missing.json().get("field").asString()).isEqualTo("listIds");
+
+        Answer left = api.send("DELETE", "/api/v1/contacts/" + id + "/lists", tenant.ownerToken(), """
+                {"listIds": [%d, %d]}""".formatted(customers, vips));
+        assertThat(left.status()).as(left.toString()).isEqualTo(200);
+        assertThat(left.json().get("lists").valueStream().map(JsonNode::asString)).containsExactly("Leads");
+        JsonNode after = api.get("/api/v1/contacts/" + id, tenant.ownerToken()).json();
+        assertThat(after.get("tags").valueStream().map(JsonNode::asString)).as("leaving a list keeps its tags").containsExactly("Warm");
+        assertThat(api.get("/api/v1/lists/" + customers, tenant.ownerToken()).json().get("memberCount").asLong()).isZero();
+
+        Answer foreignRemoval = api.send("DELETE", "/api/v1/contacts/" + id + "/lists", tenant.ownerToken(), """
+                {"listIds": [%d]}""".formatted(theirs));
+        assertThat(foreignRemoval.status()).as(foreignRemoval.toString()).isEqualTo(400);
+        assertThat(foreignRemoval.json().get("field").asString()).isEqualTo("listIds");
+    }
 }
