@@ -51,10 +51,19 @@ class ImportBatchRepository {
      * match again and takes later changes from {@link KnownMatches}. In the caller's transaction.
      */
     BatchMatches matchExisting(PreparedBatch batch, long accountId) {
-        stage(batch);
-        probeIndexes(accountId);
+        jdbc.sql("create temp table import_keys (g int not null, phone text collate \"C\", email text) on commit drop").update();
+        copy("copy import_keys from stdin", batch.keyRows());
+        // Probing the unique indexes row by row, as in probeIndexes.
+        jdbc.sql("set local enable_hashjoin = off").update();
+        jdbc.sql("set local enable_mergejoin = off").update();
         BatchMatches matches = new BatchMatches(batch.contacts().size());
-        jdbc.sql("select g, phone_contact, email_contact from import_matches where phone_contact is not null or email_contact is not null")
+        jdbc.sql("""
+                        select k.g, p.id, e.id
+                        from import_keys k
+                        left join contacts p on p.account_id = :account and p.phone = k.phone
+                        left join contacts e on e.account_id = :account and e.email_key = lower(k.email)
+                        where p.id is not null or e.id is not null""")
+                .param("account", accountId)
                 .query(row -> {
                     matches.put(row.getInt(1), row.getLong(2), row.getLong(3));
                 });
