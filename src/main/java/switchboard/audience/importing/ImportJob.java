@@ -33,6 +33,7 @@ final class ImportJob {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
     private static final int ATTEMPTS = 3;
+    private static final int FIRST_BATCH_ROWS = 5_000;
     private static final long PROGRESS_INTERVAL_NANOS = 500_000_000L;
 
     record Collaborators(ImportRepository imports, ImportFileRepository files, ImportBatchRepository batches,
@@ -246,7 +247,10 @@ final class ImportJob {
         try (ContactFile file = new ContactFile(with.files().open(settings.id()), settings.encoding(), settings.delimiter())) {
             ContactRowParser parser = new ContactRowParser(settings.mapping(), file.header().size(), attributes, defaultCountry);
             DuplicatePolicy policy = settings.options().duplicatePolicy();
-            int batchRows = with.properties().batchRows();
+            // The first batches are small and each one twice the last, up to the configured size,
+            // so the matcher, the merge and the membership writer start within a fraction of a
+            // second instead of waiting for a whole batch to be read by a JVM not yet warm.
+            int batchRows = Math.min(with.properties().batchRows(), FIRST_BATCH_ROWS);
             BatchDeduplication batch = new BatchDeduplication(policy, settings.delimiter(), batchRows);
             long rows = 0;
             long lastLine = settings.checkpointLine();
@@ -263,6 +267,7 @@ final class ImportJob {
                 rows++;
                 lastLine = row.line();
                 if (rows == batchRows) {
+                    batchRows = Math.min(with.properties().batchRows(), batchRows * 2);
                     queue.put(PreparedBatch.of(batch, settings.id(), rows, lastLine));
                     batch = new BatchDeduplication(policy, settings.delimiter(), batchRows);
                     rows = 0;
