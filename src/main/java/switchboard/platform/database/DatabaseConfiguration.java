@@ -45,6 +45,12 @@ class DatabaseConfiguration {
             pool.setPassword(password);
         }
         pool.setMaximumPoolSize(maxPoolSize);
+        // No JIT compilation of queries. It pays off for long analytic scans, never for these
+        // short statements, and it misfires on the ones that switch plan types off to force a
+        // plan (a disabled node adds 10^10 to the cost, far past jit_above_cost): a PostgreSQL
+        // built with LLVM then compiled a search or an import batch's match at every call. The
+        // embedded server has no JIT; this keeps an external one the same. A URL's own options win.
+        pool.addDataSourceProperty("options", "-c jit=off");
         return pool;
     }
 
