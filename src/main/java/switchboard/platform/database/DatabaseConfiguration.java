@@ -45,6 +45,11 @@ class DatabaseConfiguration {
             pool.setPassword(password);
         }
         pool.setMaximumPoolSize(maxPoolSize);
+        // Grow on demand and shrink back when idle (after 10 minutes), rather than hold the
+        // maximum open all the time (Hikari's default): PostgreSQL allows 100 connections unless
+        // told otherwise, and every node of a scaled-out Switchboard (and every cached Spring
+        // context of a test run on the external server) shares them.
+        pool.setMinimumIdle(Math.min(2, maxPoolSize));
         // No JIT compilation of queries. It pays off for long analytic scans, never for these
         // short statements, and it misfires on the ones that switch plan types off to force a
         // plan (a disabled node adds 10^10 to the cost, far past jit_above_cost): a PostgreSQL
