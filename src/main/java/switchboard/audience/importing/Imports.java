@@ -195,7 +195,8 @@ public class Imports {
             case CANCELLED -> "was cancelled";
             case FAILED -> "stopped with an error";
             default -> p.status().code();
-        } + ": " + p.created() + " created, " + p.updated() + " updated, " + p.skipped() + " skipped, " + p.failed() + " failed";
+        } + String.format(java.util.Locale.ROOT, ": %,d created, %,d updated, %,d skipped, %,d failed",
+                p.created(), p.updated(), p.skipped(), p.failed());
     }
 
     private ImportProgress find(long accountId, long importId) {

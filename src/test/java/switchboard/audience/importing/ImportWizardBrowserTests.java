@@ -209,7 +209,7 @@ class ImportWizardBrowserTests extends BrowserTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        assertThat(page.locator(".import-summary")).hasText("Import of " + file.getFileName() + " completed: 1000 created, 0 updated, 0 skipped, 0 failed.");
+        assertThat(page.locator(".import-summary")).hasText("Import of " + file.getFileName() + " completed: 1,000 created, 0 updated, 0 skipped, 0 failed.");
         assertThat(page.getByLabel("Import progress")).hasAttribute("value", "100");
         Files.delete(file);
     }
