@@ -39,16 +39,38 @@
     }
   });
 
-  // A live refresh never throws away what someone is typing: while an inline editor is open in
-  // the part to reload, the refresh waits for the next event.
-  document.body.addEventListener("htmx:beforeRequest", function (event) {
-    var source = event.detail.elt;
+  // A live refresh never throws away what someone is doing in the part it reloads: while an
+  // inline editor is open there, or a request from it (a pencil, a save, a cancel) is on its way,
+  // the refresh is held back, both when it would start and when its answer arrives (a refresh
+  // already on its way when the pencil was pressed must not replace the row the editor is about
+  // to go into). A held-back refresh runs once the part is idle again ("live-retry"), so no
+  // change is missed. Focus survives a refresh: the buttons have ids, and htmx focuses the new
+  // element with the id of the one that had focus.
+  var heldBack = new Set();
+  function busy(source) {
     var target = source && source.getAttribute && source.getAttribute("data-live-refresh");
-    if (target) {
-      var part = document.querySelector(target);
-      if (part && part.querySelector(".editing")) {
-        event.preventDefault();
-      }
+    var part = target && document.querySelector(target);
+    return Boolean(part && part.querySelector(".editing, .htmx-request"));
+  }
+  document.body.addEventListener("htmx:beforeRequest", function (event) {
+    if (busy(event.detail.elt)) {
+      heldBack.add(event.detail.elt);
+      event.preventDefault();
     }
+  });
+  document.body.addEventListener("htmx:beforeSwap", function (event) {
+    var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (busy(source)) {
+      heldBack.add(source);
+      event.detail.shouldSwap = false;
+    }
+  });
+  document.body.addEventListener("htmx:afterSettle", function () {
+    heldBack.forEach(function (source) {
+      if (!busy(source)) {
+        heldBack.delete(source);
+        htmx.trigger(source, "live-retry");
+      }
+    });
   });
 })();

@@ -78,13 +78,19 @@ class TagsBrowserTests extends BrowserTest {
         assertThat(page.getByLabel("New name for Wholesale")).hasCount(0);
         assertThat(row(page, "Wholesale")).isVisible();
 
-        // Pencil, type, Enter: renamed in place.
+        // Pencil, type, Enter: renamed in place. The rename's live event then refreshes the table
+        // (held back while the save is on its way); focus stays on the pencil through both.
+        page.evaluate("""
+                () => document.body.addEventListener('htmx:afterSettle', event => {
+                    if (event.detail.xhr && event.detail.xhr.responseURL.includes('/audience/tags/table')) window.tableRefreshed = true;
+                })""");
         row(page, "Wholesale").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename Wholesale")).press("Enter");
         page.getByLabel("New name for Wholesale").fill("Trade");
         page.getByLabel("New name for Wholesale").press("Enter");
         assertThat(row(page, "Trade")).containsText("2 contacts");
-        assertThat(row(page, "Trade").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename Trade"))).isFocused();
         assertThat(tags.get(tenant.accountId(), id).name()).isEqualTo("Trade");
+        page.waitForFunction("() => window.tableRefreshed === true");
+        assertThat(row(page, "Trade").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename Trade"))).isFocused();
 
         List<String> questions = new ArrayList<>();
         page.onDialog(dialog -> {
@@ -96,6 +102,34 @@ class TagsBrowserTests extends BrowserTest {
         assertThat(page.getByText("No tags yet")).isVisible();
         assertThat(questions).containsExactly("Delete the tag Trade? This removes the tag from 2 contacts; the contacts stay.");
         assertThat(rows.contactCount(tenant.accountId())).isEqualTo(2);
+    }
+
+    /**
+     * A live refresh already on its way when the pencil is pressed must not close the editor:
+     * the table's refresh is held until the editor is open, then let through.
+     */
+    @Test
+    void aLiveRefreshArrivingWhileATagIsRenamedLeavesTheEditorOpen() {
+        Tenant tenant = tenants.create("Tag Race " + System.nanoTime());
+        Member agent = tenants.addMember(tenant.accountId(), Role.AGENT);
+        tags.create(tenant.accountId(), "Wholesale");
+        Page page = newPage();
+        signIn(page, agent.email(), TestTenants.PASSWORD);
+        page.navigate("/audience/tags");
+        assertThat(row(page, "Wholesale")).isVisible();
+        page.evaluate("() => document.body.addEventListener('htmx:afterRequest', () => { window.refreshAnswered = true; })");
+
+        List<com.microsoft.playwright.Route> held = new ArrayList<>();
+        page.route("**/audience/tags/table**", held::add);
+        tags.create(tenant.accountId(), "Retail");
+        page.waitForCondition(() -> !held.isEmpty());
+        row(page, "Wholesale").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename Wholesale")).press("Enter");
+        assertThat(page.getByLabel("New name for Wholesale")).isFocused();
+
+        held.getFirst().resume();
+        page.waitForFunction("() => window.refreshAnswered === true");
+        assertThat(page.getByLabel("New name for Wholesale")).isVisible();
+        assertThat(page.getByLabel("New name for Wholesale")).isFocused();
     }
 
     private static Locator row(Page page, String name) {
