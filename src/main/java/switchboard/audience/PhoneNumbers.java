@@ -93,6 +93,16 @@ public final class PhoneNumbers {
         }
         String national = new String(digits, start, 10);
         Phonenumber.PhoneNumber number = new Phonenumber.PhoneNumber().setCountryCode(1).setNationalNumber(Long.parseLong(national));
-        return numbers.isValidNumber(number) ? "+1" + national : null;
+        return validNorthAmerican(number) ? "+1" + national : null;
+    }
+
+    /**
+     * libphonenumber's isValidNumber, twice as fast for US numbers: it first finds the number's
+     * region by trying the regions of +1 in order, the US first (it has no leading-digits rule, so
+     * the US is chosen exactly when the number is valid there), and then validates the number
+     * against that region again, which matches the same patterns a second time.
+     */
+    private static boolean validNorthAmerican(Phonenumber.PhoneNumber number) {
+        return numbers.isValidNumberForRegion(number, "US") || numbers.isValidNumber(number);
     }
 }
