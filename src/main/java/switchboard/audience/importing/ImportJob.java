@@ -56,6 +56,8 @@ final class ImportJob {
     /** Contacts this run created, and how many there were when it last refreshed the planner's statistics. */
     private final java.util.concurrent.atomic.AtomicLong created = new java.util.concurrent.atomic.AtomicLong();
     private long createdAtLastAnalyze = FIRST_BATCH_ROWS;
+    /** Loaded before the reader starts, then the reader's alone. */
+    private ImportKeys importKeys;
     private long lastAnnounced;
 
     ImportJob(Collaborators with, ImportRepository.ImportJobSettings settings, String node, String defaultCountry,
@@ -74,6 +76,7 @@ final class ImportJob {
         for (long lastLine : with.batches().pendingBatches(settings.id())) {
             writeMemberships(lastLine, attestation);
         }
+        importKeys = with.transactions().execute(tx -> with.batches().importKeys(settings.accountId(), settings.id()));
         BlockingQueue<Object> read = new ArrayBlockingQueue<>(1);
         BlockingQueue<Object> matched = new ArrayBlockingQueue<>(1);
         Thread reader = Thread.ofPlatform().name("import-" + settings.id() + "-reader").daemon().start(() -> read(read));
@@ -165,14 +168,15 @@ final class ImportJob {
      * and autovacuum's ANALYZE comes only after a tenth of the table changed, late for the first
      * import into a new database. So each time this run has doubled the contacts it created since
      * the last refresh, the membership writer refreshes them: about seven times for a million
-     * rows, each a sample of 30,000 rows whatever the table's size.
+     * rows, each a rough sample of 3,000 rows whatever the table's size (the import's end takes
+     * the full one).
      */
     private void refreshStatisticsAsContactsDouble() {
         long now = created.get();
         if (now >= 2 * createdAtLastAnalyze) {
             createdAtLastAnalyze = now;
             long started = System.nanoTime();
-            with.batches().refreshStatistics();
+            with.transactions().executeWithoutResult(tx -> with.batches().refreshRoughStatistics());
             log.debug("Import {}: statistics refreshed at {} contacts created in {} ms", settings.id(), now,
                     (System.nanoTime() - started) / 1_000_000);
         }
@@ -291,13 +295,13 @@ final class ImportJob {
                 lastLine = row.line();
                 if (rows == batchRows) {
                     batchRows = Math.min(with.properties().batchRows(), batchRows * 2);
-                    queue.put(PreparedBatch.of(batch, settings.id(), rows, lastLine));
+                    queue.put(PreparedBatch.of(batch, importKeys, settings.id(), rows, lastLine));
                     batch = new BatchDeduplication(policy, settings.delimiter(), batchRows);
                     rows = 0;
                 }
             }
             if (rows > 0) {
-                queue.put(PreparedBatch.of(batch, settings.id(), rows, lastLine));
+                queue.put(PreparedBatch.of(batch, importKeys, settings.id(), rows, lastLine));
             }
             queue.put(END);
         } catch (InterruptedException e) {
@@ -321,7 +325,7 @@ final class ImportJob {
             return file.next();
         } catch (ContactFile.UnreadableFileException e) {
             if (rows > 0) {
-                queue.put(PreparedBatch.of(batch, settings.id(), rows, lastLine));
+                queue.put(PreparedBatch.of(batch, importKeys, settings.id(), rows, lastLine));
             }
             throw e;
         }

@@ -3,23 +3,28 @@ package switchboard.audience.importing;
 import java.util.List;
 
 /**
- * A batch ready to merge: its contacts (deduplicated) already encoded for COPY, the rows it
- * rejected, and the last line it covers (the checkpoint once it commits).
+ * A batch ready to merge: its contacts (deduplicated) already encoded for COPY, the keys of those
+ * that may match a stored contact ({@link ImportKeys}), the rows it rejected, and the last line
+ * it covers (the checkpoint once it commits).
  */
 record PreparedBatch(List<StagedContact> contacts, byte[] stagingRows, byte[] keyRows, List<RejectedRow> rejected,
                      byte[] rejectedRows, long rowsRead, long lastLine) {
 
-    static PreparedBatch of(BatchDeduplication batch, long importId, long rowsRead, long lastLine) {
+    static PreparedBatch of(BatchDeduplication batch, ImportKeys importKeys, long importId, long rowsRead, long lastLine) {
         List<StagedContact> contacts = batch.contacts();
         CopyText staging = new CopyText(contacts.size() * 120);
-        // Phone and email alone, for the match ahead (ImportBatchRepository.matchExisting).
-        CopyText keys = new CopyText(contacts.size() * 40);
+        // Phone and email alone of the contacts that may already exist, for the match ahead
+        // (ImportBatchRepository.matchExisting); the others are new.
+        CopyText keys = new CopyText(contacts.size() * 4);
         for (int g = 0; g < contacts.size(); g++) {
             StagedContact c = contacts.get(g);
             staging.value(g).value(c.firstLine()).value(c.phone).value(c.email).value(c.firstName).value(c.lastName)
                     .value(c.company).value(c.attributesJson()).endRow();
-            keys.value(g).value(c.phone).value(c.email).endRow();
+            if (importKeys.mayMatch(c)) {
+                keys.value(g).value(c.phone).value(c.email).endRow();
+            }
         }
+        contacts.forEach(importKeys::add);
         // Only the rows (for conflicts the database may find), phone and email (to match against
         // batches merged meanwhile) and the merge counts are needed from here on: the batch
         // waits in memory while the previous one merges.

@@ -105,6 +105,7 @@ public final class ImportBenchmark {
                         "customer_since", new switchboard.audience.attribute.AttributeDefinition(2, "customer_since", "Customer Since", AttributeType.DATE, List.<String>of()));
                 ContactRowParser parser = new ContactRowParser(mapping, contacts.header().size(), definitions, "US");
                 BatchDeduplication batch = new BatchDeduplication(DuplicatePolicy.UPDATE_EMPTY, ',');
+                ImportKeys importKeys = new ImportKeys(2_000_000);
                 SourceRow row;
                 while ((row = contacts.next()) != null) {
                     long p = System.nanoTime();
@@ -115,7 +116,7 @@ public final class ImportBenchmark {
                     }
                     parseNanos += System.nanoTime() - p;
                     if (++rows % 50_000 == 0) {
-                        bytes += PreparedBatch.of(batch, 1, 50_000, row.line()).stagingRows().length;
+                        bytes += PreparedBatch.of(batch, importKeys, 1, 50_000, row.line()).stagingRows().length;
                         batch = new BatchDeduplication(DuplicatePolicy.UPDATE_EMPTY, ',');
                     }
                 }
@@ -446,7 +447,7 @@ public final class ImportBenchmark {
     }
 
     /**
-     * Samples what each PostgreSQL backend is running, every 20 ms, so the CPU by process can be
+     * Samples what each PostgreSQL backend is running, every 50 ms, so the CPU by process can be
      * told apart: the import's connections all end their transactions with COMMIT.
      */
     private static final class ActivitySampler {
@@ -463,7 +464,7 @@ public final class ImportBenchmark {
                             .query((row, n) -> seen.computeIfAbsent(row.getLong(1), pid -> new java.util.concurrent.ConcurrentHashMap<>())
                                     .merge(row.getString(2), 1, Integer::sum)).list();
                     try {
-                        Thread.sleep(20);
+                        Thread.sleep(50);
                     } catch (InterruptedException e) {
                         return;
                     }

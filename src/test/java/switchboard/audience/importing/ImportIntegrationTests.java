@@ -414,6 +414,40 @@ class ImportIntegrationTests {
         assertThat(contactCount()).isEqualTo(599);
     }
 
+    /**
+     * The reader skips the index probe for rows whose phone and email no contact held when the
+     * import began (ImportKeys); a contact someone stores meanwhile must still be found, not
+     * duplicated: its row's insert meets the unique index and the batch is merged again.
+     */
+    @Test
+    void aContactStoredByAnotherWriterWhileTheImportRunsIsMergedNotDuplicated() {
+        StringBuilder file = new StringBuilder("Phone,Email,First Name\n");
+        for (int i = 0; i < 20_000; i++) {
+            file.append(BenchmarkContacts.phone(i, i % 5)).append(",,Filler\n");
+        }
+        file.append("(212) 234-1977,late@example.com,Late\n");
+        ImportPreview preview = upload("meanwhile.csv", file.toString());
+        imports.start(tenant.accountId(), preview.importId(), tenant.owner().userId(), preview.detectedMapping(),
+                new ImportOptions("Meanwhile", List.of(), DuplicatePolicy.UPDATE_EMPTY, null));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                .until(() -> progress(preview.importId()).rowsRead() >= 200);
+
+        long stored = jdbc.sql("""
+                        insert into contacts (account_id, phone, email, source) values (:account, '+12122341977', null, 'manual')
+                        returning id""").param("account", tenant.accountId()).query(Long.class).single();
+        ImportProgress done = awaitFinished(preview.importId());
+
+        assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(done.rowsRead()).as("the stored contact came before the last row was read").isEqualTo(20_001);
+        assertThat(contactCount()).as("20,000 fillers and the stored contact").isEqualTo(20_001);
+        ContactView late = byPhone("+12122341977");
+        assertThat(late.id()).isEqualTo(stored);
+        assertThat(late.firstName()).isEqualTo("Late");
+        assertThat(late.email()).isEqualTo("late@example.com");
+        assertThat(done.created()).isEqualTo(20_000);
+        assertThat(done.updated()).isEqualTo(1);
+    }
+
     @Test
     void cancellingKeepsWhatWasImportedAndImportsNoMore() {
         StringBuilder file = new StringBuilder("Phone\n");
