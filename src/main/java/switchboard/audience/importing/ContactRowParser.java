@@ -4,6 +4,7 @@ import switchboard.audience.InvalidPhoneNumberException;
 import switchboard.audience.PhoneNumbers;
 import switchboard.audience.attribute.AttributeDefinition;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,16 +12,20 @@ import java.util.Map;
  * Turns a source row into a {@link ContactRow} by the column mapping: normalizes the phone to
  * E.164 with the account's country, checks the email's shape and every length the database
  * would refuse, types custom attribute values. Everything the database could reject is checked
- * here, so a merged batch never fails on one row. One parser per thread (phone answers are cached).
+ * here, so a merged batch never fails on one row. One parser per thread (phone and attribute
+ * answers are cached: files repeat cities, dates and choices on row after row).
  */
 final class ContactRowParser {
 
     private static final int NAME_LIMIT = 200;
+    private static final int ATTRIBUTE_CACHE = 50_000;
 
     private final ColumnMapping mapping;
     private final int headerFields;
     private final Map<String, AttributeDefinition> attributes;
     private final PhoneNumbers phones;
+    /** Attribute key and raw value to the typed JSON value; bounded, starting over when full. */
+    private final Map<String, String> attributeJson = new HashMap<>();
 
     ContactRowParser(ColumnMapping mapping, int headerFields, Map<String, AttributeDefinition> attributes, String defaultCountry) {
         this.mapping = mapping;
@@ -123,8 +128,18 @@ final class ContactRowParser {
         if (definition == null) {
             throw new RowRejectedException("Custom attribute '" + key + "' does not exist");
         }
+        String cacheKey = key + '\u0000' + value;
+        String cached = attributeJson.get(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
         try {
-            return definition.type().toJson(value, definition.choices());
+            String json = definition.type().toJson(value, definition.choices());
+            if (attributeJson.size() >= ATTRIBUTE_CACHE) {
+                attributeJson.clear();
+            }
+            attributeJson.put(cacheKey, json);
+            return json;
         } catch (IllegalArgumentException e) {
             throw new RowRejectedException(definition.label() + ": " + e.getMessage());
         }
