@@ -164,7 +164,7 @@ class ImportBatchRepository {
         jdbc.sql("set local enable_material = off").update();
     }
 
-    /** Every staged row probes the unique phone and email indexes. */
+    /** Every staged row probes the unique phone and email indexes; import_matches holds the rows that matched. */
     private void probeIndexes(long accountId) {
         probeOnly();
         jdbc.sql("""
@@ -172,7 +172,8 @@ class ImportBatchRepository {
                 select s.*, p.id as phone_contact, e.id as email_contact
                 from import_rows s
                 left join contacts p on p.account_id = :account and p.phone = s.phone
-                left join contacts e on e.account_id = :account and e.email_key = lower(s.email)""")
+                left join contacts e on e.account_id = :account and e.email_key = lower(s.email)
+                where p.id is not null or e.id is not null""")
                 .param("account", accountId).update();
         jdbc.sql("set local enable_hashjoin = on").update();
         jdbc.sql("set local enable_mergejoin = on").update();
@@ -184,6 +185,8 @@ class ImportBatchRepository {
      * concurrent edit may have changed it; a key taken meanwhile by another writer makes the
      * insert fail on the unique index, and the batch is retried with {@link #probeIndexes}).
      * Rows whose phone or email a batch merged since the match looked are probed here.
+     * import_matches holds only these rows (most of a batch is new: copying every row into it was
+     * a tenth of the merge).
      */
     private void checkKnownMatches(KnownMatches known, long accountId) {
         jdbc.sql("""
@@ -206,7 +209,7 @@ class ImportBatchRepository {
                             when k.email_contact is not null then
                            (select c.id from contacts c where c.account_id = :account and c.id = k.email_contact and c.email_key = lower(s.email))
                        end as email_contact
-                from import_rows s left join import_known k on k.g = s.g""")
+                from import_rows s join import_known k on k.g = s.g""")
                 .param("account", accountId).update();
         jdbc.sql("set local enable_material = on").update();
     }
@@ -222,8 +225,9 @@ class ImportBatchRepository {
                                                   consent_status, source, source_import_id, created_at, updated_at)
                             select :account, first_name, last_name, phone, email, company, coalesce(attributes, '{}'::jsonb),
                                    :consent, 'import', :import, :now, :now
-                            from import_matches
-                            where phone_contact is null and email_contact is null
+                            from import_rows s
+                            where not exists (select 1 from import_matches m
+                                              where m.g = s.g and (m.phone_contact is not null or m.email_contact is not null))
                             order by line
                             returning id)
                         insert into import_pending_memberships (import_id, last_line, new_contacts, existing_contacts, opted_in_existing)

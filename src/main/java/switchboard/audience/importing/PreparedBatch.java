@@ -20,7 +20,8 @@ record PreparedBatch(List<StagedContact> contacts, byte[] stagingRows, byte[] ke
             StagedContact c = contacts.get(g);
             staging.value(g).value(c.firstLine()).value(c.phone).value(c.email).value(c.firstName).value(c.lastName)
                     .value(c.company).value(c.attributesJson()).endRow();
-            if (importKeys.mayMatch(c)) {
+            c.mayMatch = importKeys.mayMatch(c);
+            if (c.mayMatch) {
                 keys.value(g).value(c.phone).value(c.email).endRow();
             }
         }

@@ -59,11 +59,19 @@ final class RecentContacts {
         KnownMatches known = new KnownMatches(contacts.size() / 20);
         for (int g = 0; g < contacts.size(); g++) {
             StagedContact contact = contacts.get(g);
+            if (!contact.mayMatch) {
+                // No earlier batch has its keys (ImportKeys holds all of theirs), nor did the match find any.
+                continue;
+            }
             String email = comparableEmail(contact.email);
-            boolean probePhone = contact.phone != null && unseen.stream().anyMatch(merged -> merged.phones().contains(contact.phone));
+            boolean probePhone = false;
+            boolean probeEmail = false;
+            for (Merged merged : unseen) {
+                probePhone |= contact.phone != null && merged.phones().contains(contact.phone);
+                probeEmail |= email != null && merged.emails().contains(email);
+            }
             // An email Java cannot compare as the database does is always probed.
-            boolean probeEmail = contact.email != null
-                    && (email == null || unseen.stream().anyMatch(merged -> merged.emails().contains(email)));
+            probeEmail |= contact.email != null && email == null;
             long phoneContact = matches.phoneContact(g);
             long emailContact = matches.emailContact(g);
             if (phoneContact != 0 || emailContact != 0 || probePhone || probeEmail) {

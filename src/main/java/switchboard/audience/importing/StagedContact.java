@@ -20,6 +20,12 @@ final class StagedContact {
     String lastName;
     String company;
     Map<String, String> attributes;
+    /**
+     * False when {@link ImportKeys} found neither its phone nor its email among the account's
+     * contacts or any earlier batch: nothing can match it but a contact someone else stores
+     * meanwhile (which the unique indexes catch).
+     */
+    boolean mayMatch = true;
     /** Merged rows that changed something, and those that added nothing. */
     int mergedChanged;
     int mergedUnchanged;
