@@ -103,7 +103,7 @@ class ImportBatchRepository {
         asynchronousCommit();
         // The trigram index takes the batch's entries into its pending list (one cheap append per
         // contact) and the membership writer moves them into the index proper, in one sorted
-        // pass per batch on its own connection (flushSearchIndex). The limit is only a safety net
+        // pass every few batches on its own connection (flushSearchIndex). The limit is only a safety net
         // should the writer fall behind: past it, this connection flushes the list itself.
         jdbc.sql("set local gin_pending_list_limit = '256MB'").update();
         jdbc.sql("set local work_mem = '64MB'").update();
@@ -392,7 +392,7 @@ class ImportBatchRepository {
 
     /**
      * Moves the trigram index's pending entries into the index proper (searches read the whole
-     * pending list, so it is kept to about one batch). Outside any transaction: it is physical
+     * pending list, so it is kept to a few batches). Outside any transaction: it is physical
      * work on the index, and other writers' entries are taken along.
      */
     void flushSearchIndex() {

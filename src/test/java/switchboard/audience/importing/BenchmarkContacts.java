@@ -97,8 +97,18 @@ final class BenchmarkContacts {
         return FIRST.get((int) (mix(person) % FIRST.size()));
     }
 
+    static final boolean VARIED_NAMES = Boolean.getBoolean("bench.varied-names");
+    private static final String[] SYLLABLES = {"", "ber", "son", "man", "ley", "ton", "field", "wood", "ski", "ez", "ini", "ova",
+            "ard", "ell", "ick", "ing", "ham", "worth", "dale", "stein", "berg", "feld", "mann", "ov", "enko", "escu", "aki",
+            "oglu", "sen", "strom", "quist", "ard", "ot", "eau", "ier", "ez", "as", "is", "os", "us"};
+
     static String last(int person) {
-        return LAST.get((int) (mix(person) / FIRST.size() % LAST.size()));
+        String last = LAST.get((int) (mix(person) / FIRST.size() % LAST.size()));
+        if (!VARIED_NAMES) {
+            return last;
+        }
+        long more = mix(person) / FIRST.size() / LAST.size();
+        return last + SYLLABLES[(int) (more % SYLLABLES.length)] + (char) ('a' + more / SYLLABLES.length % 15);
     }
 
     /** Row i's number (unique per i), written in one of five ways. */
